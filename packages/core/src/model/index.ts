@@ -1,0 +1,4 @@
+export * from "./schema.js";
+export * from "./issue.js";
+export * from "./validate.js";
+export { pathToField } from "./zod-issues.js";
