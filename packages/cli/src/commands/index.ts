@@ -1,4 +1,19 @@
 import type { Command } from "commander";
+import { registerDataset } from "./dataset.js";
+import { registerExport } from "./export.js";
+import { registerGenerate } from "./generate.js";
+import { registerImport } from "./import.js";
+import { registerSummary } from "./summary.js";
+import { registerRisk } from "./risk.js";
+import { registerValidate } from "./validate.js";
 
 /** One file per command noun; each registers itself on the program. */
-export const commands: ((program: Command) => void)[] = [];
+export const commands: ((program: Command) => void)[] = [
+  registerDataset,
+  registerImport,
+  registerExport,
+  registerValidate,
+  registerGenerate,
+  registerSummary,
+  registerRisk,
+];

@@ -6,6 +6,8 @@ export interface IssueLocation {
   sheet?: string;
   row?: number;
   column?: string;
+  /** Field path inside a JSON file, e.g. "supply[3].capacity[1].perPeriod". */
+  path?: string;
 }
 
 /** One thing wrong with a dataset, precise enough to fix without guessing. */
@@ -42,6 +44,7 @@ export function formatIssue(issue: ValidationIssue): string {
   if (loc?.sheet) where.push(`sheet ${loc.sheet}`);
   if (loc?.row !== undefined) where.push(`row ${loc.row}`);
   if (loc?.column) where.push(`column ${loc.column}`);
+  if (loc?.path) where.push(`at ${loc.path}`);
   const subject =
     issue.entity === "dataset"
       ? "dataset"

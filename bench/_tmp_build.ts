@@ -1,0 +1,13 @@
+import { generateDataset, presets, buildPlanModel, planModelSize, planModelToLp } from "@paraat/core";
+const name = (process.argv[2] ?? "large") as "small" | "medium" | "large";
+let t = performance.now();
+const ds = generateDataset(presets[name]);
+console.log("generate", (performance.now() - t).toFixed(0), "ms", ds.items.length, "items", ds.supply.length, "supply", ds.bom.length, "bom", ds.demands.length, "demands", ds.targets.length, "targets", ds.stocks.length, "stocks");
+t = performance.now();
+const m = buildPlanModel(ds);
+console.log("build", (performance.now() - t).toFixed(0), "ms", planModelSize(m), "clusters", m.network.clusterCount, "groups", m.groups.length);
+t = performance.now();
+const lp = planModelToLp(m);
+console.log("write", (performance.now() - t).toFixed(0), "ms", (lp.length / 1e6).toFixed(1), "MB");
+console.log("rss", (process.memoryUsage().rss / 1e6).toFixed(0), "MB", "maxrss", (process.resourceUsage().maxRSS / 1024).toFixed(0));
+if (process.argv[3]) (await import("node:fs")).writeFileSync(process.argv[3], lp);

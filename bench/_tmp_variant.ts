@@ -1,0 +1,10 @@
+import { writeFileSync } from "node:fs";
+import { generateDataset, presets, buildPlanModel, planModelToLp, type PlanOptions } from "@paraat/core";
+const ds = generateDataset(presets[(process.argv[2] ?? "small") as "small"]);
+const variant = process.argv[3] ?? "base";
+const opts: PlanOptions = {};
+if (variant === "nocost") opts.weights = { costShare: 0 };
+if (variant === "notargets") ds.targets = [];
+if (variant === "nodemands") ds.demands = [];
+const m = buildPlanModel(ds, opts);
+writeFileSync(`/tmp/pl/${process.argv[2]}-${variant}.lp`, planModelToLp(m));

@@ -1,0 +1,3 @@
+export * from "./solver.js";
+export * from "./model.js";
+export * from "./write.js";

@@ -1,0 +1,34 @@
+/** Capacity of a supply option over the planning horizon (a step function of months). */
+import { monthToIndex, type Horizon } from "../month.js";
+import type { Supply } from "../model/schema.js";
+
+/** Capacity per period in force in `month` (0 before the first step). */
+export function capacityAt(supply: Pick<Supply, "capacity">, month: string): number {
+  const m = monthToIndex(month);
+  let value = 0;
+  for (const step of supply.capacity) {
+    if (monthToIndex(step.from) > m) break;
+    value = step.perPeriod;
+  }
+  return value;
+}
+
+/**
+ * Mean capacity per period over the horizon: each step counts for the months of the horizon it
+ * holds. This is the weight of an option among the sources of its item.
+ */
+export function averageCapacity(supply: Pick<Supply, "capacity">, horizon: Horizon): number {
+  if (horizon.periods <= 0) return 0;
+  const first = monthToIndex(horizon.start);
+  const end = first + horizon.periods; // exclusive
+  let total = 0;
+  const steps = supply.capacity;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    const next = steps[i + 1];
+    const from = Math.max(monthToIndex(step.from), first);
+    const to = Math.min(next === undefined ? end : monthToIndex(next.from), end);
+    if (to > from) total += step.perPeriod * (to - from);
+  }
+  return total / horizon.periods;
+}

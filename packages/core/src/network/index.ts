@@ -1,0 +1,5 @@
+export * from "./types.js";
+export * from "./capacity.js";
+export * from "./network.js";
+export * from "./bom.js";
+export * from "./removal.js";

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { ParaatError } from "../errors.js";
+import { withCountries } from "../risk/test-fixtures.js";
+import { bomClusters, bomDescendants, endItems, explodeBom } from "./bom.js";
+import { averageCapacity, capacityAt } from "./capacity.js";
+import { activeOptions, buildSupplyNetwork, nodeKey } from "./network.js";
+import { withoutHost } from "./removal.js";
+
+// A needs 2 B and 1 C; B and C each need 3 D; X stands alone.
+const diamond = () =>
+  withCountries()
+    .company("Z", "DE")
+    .site("nl", "NL")
+    .site("z-de", "DE", "Z")
+    .site("z-fr", "FR", "Z")
+    .item("A", 100, "end-item")
+    .item("B", 10)
+    .item("C", 10)
+    .item("D", 1)
+    .item("X", 1)
+    .bom("A", "B", 2)
+    .bom("A", "C", 1)
+    .bom("B", "D", 3)
+    .bom("C", "D", 3)
+    .supply("A", "nl", 5)
+    .supply("D", "z-de", 2)
+    .supply("D", "z-fr", [
+      ["2025-01", 0],
+      ["2025-04", 4],
+      ["2025-10", 0],
+    ]);
+
+describe("supply network", () => {
+  it("orders parents before children and indexes the BOM both ways", () => {
+    const net = buildSupplyNetwork(diamond().build());
+    const pos = (id: string): number => net.rank[net.itemIndex.get(id)!]!;
+    expect(pos("A")).toBeLessThan(pos("B"));
+    expect(pos("B")).toBeLessThan(pos("D"));
+    expect(pos("C")).toBeLessThan(pos("D"));
+    const d = net.itemIndex.get("D")!;
+    const parents = Array.from(net.parents.target.subarray(net.parents.start[d], net.parents.start[d + 1]), (i) => net.items[i]!.id);
+    expect(parents.sort()).toEqual(["B", "C"]);
+  });
+
+  it("explodes the BOM over every path", () => {
+    const net = buildSupplyNetwork(diamond().build());
+    expect(Object.fromEntries(explodeBom(net, "A", 10))).toEqual({ A: 10, B: 20, C: 10, D: 90 });
+    expect(bomDescendants(net, "B")).toEqual(["B", "D"]);
+    expect(endItems(net).map((i) => net.items[i]!.id)).toEqual(["A"]);
+    expect(bomClusters(net)).toEqual([["A", "B", "C", "D"], ["X"]]);
+    expect(() => explodeBom(net, "nope")).toThrow(ParaatError);
+  });
+
+  it("weighs options by mean capacity over the horizon and drops inactive ones", () => {
+    const net = buildSupplyNetwork(diamond().build());
+    const d = net.itemIndex.get("D")!;
+    // 4 a month from April to September: 6 of 12 months → mean 2.
+    expect(net.options[d]!.map((o) => o.averageCapacity)).toEqual([2, 2]);
+    expect(capacityAt(net.options[d]![1]!.supply, "2024-12")).toBe(0);
+    expect(capacityAt(net.options[d]![1]!.supply, "2025-09")).toBe(4);
+    expect(capacityAt(net.options[d]![1]!.supply, "2025-10")).toBe(0);
+    expect(averageCapacity({ capacity: [{ from: "2024-01", perPeriod: 3 }] }, { start: "2025-01", periods: 6 })).toBe(3);
+    expect(averageCapacity({ capacity: [{ from: "2025-04", perPeriod: 3 }] }, { start: "2025-01", periods: 6 })).toBe(1.5);
+    expect(activeOptions(net, net.itemIndex.get("B")!)).toEqual([]);
+  });
+
+  it("offers the network as a graphology graph", () => {
+    const net = buildSupplyNetwork(diamond().build());
+    const g = net.graph;
+    expect(g.getEdgeAttributes(g.edge(nodeKey("item", "A"), nodeKey("item", "B"))!)).toEqual({ kind: "bom", qty: 2 });
+    expect(g.outNeighbors(nodeKey("site", "z-fr")).sort()).toEqual([nodeKey("company", "Z"), nodeKey("country", "FR")]);
+    expect(g.inNeighbors(nodeKey("site", "z-de"))).toEqual([nodeKey("supply", "D@z-de")]);
+    expect(g.getNodeAttributes(nodeKey("country", "CN"))).toEqual({ kind: "country", id: "CN" });
+  });
+
+  it("refuses a BOM cycle with the items in it", () => {
+    const d = diamond().build();
+    const cyclic = { ...d, bom: [...d.bom, { parent: "D", child: "A", qty: 1 }] };
+    expect(() => buildSupplyNetwork(cyclic)).toThrow(/cycle through A, B, C, D/);
+  });
+
+  it("removes the supply options a site, company or country hosts", () => {
+    const d = diamond().build();
+    expect(withoutHost(d, "company", "Z").removed).toEqual(["D@z-de", "D@z-fr"]);
+    expect(withoutHost(d, "country", "FR").removed).toEqual(["D@z-fr"]);
+    const { dataset } = withoutHost(d, "site", "nl");
+    expect(dataset.supply.map((s) => s.id)).toEqual(["D@z-de", "D@z-fr"]);
+    expect(dataset.sites).toHaveLength(3);
+  });
+});

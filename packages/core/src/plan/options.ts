@@ -1,0 +1,119 @@
+/**
+ * Options of the planner. Every weight of the objective is here with its default and its
+ * meaning; nothing in the model is an unnamed constant. docs/planning.md explains each.
+ */
+import { ParaatError } from "../errors.js";
+
+export interface PlanWeights {
+  /** Per unit and month a demand is delivered after its due month (× priority weight). Default 1. */
+  lateness: number;
+  /**
+   * Per unit of a demand not delivered by the horizon end, on top of counting it late for every
+   * month from its due month to the horizon end (× priority weight). Default 12: a unit never
+   * delivered weighs as a year more of lateness.
+   */
+  shortfall: number;
+  /** Per unit and month a consumer's stock is below a target's level from its `by` month on (× priority weight). Default 1. */
+  gap: number;
+  /** Per unit and month a consumer's stock is below a target's level before its `by` month (× priority weight); smaller, so stock builds early. Default 0.1. */
+  earlyGap: number;
+  /**
+   * A unit of a consumer's usage that its stock cannot cover counts, for every month from then to
+   * the horizon end, as this many units of gap (of all targets on that stock). Must be above 1 so
+   * that holding stock back while usage goes unmet never pays. Default 2.
+   */
+  unmetUsage: number;
+  /** Priority p weighs priorityBase^(1 − p): priority 1 weighs 1, priority 2 1/priorityBase, … Default 4. */
+  priorityBase: number;
+  /**
+   * Cost is a tie-breaker: the cost weight is chosen so that the cost of the whole chain of one
+   * unit of the most expensive item is costShare × the smallest service weight per unit-month.
+   * Below 1, cost never beats service. Default 0.01.
+   */
+  costShare: number;
+}
+
+export const defaultPlanWeights: Readonly<PlanWeights> = Object.freeze({
+  lateness: 1,
+  shortfall: 12,
+  gap: 1,
+  earlyGap: 0.1,
+  unmetUsage: 2,
+  priorityBase: 4,
+  costShare: 0.01,
+});
+
+export interface PlanOptions {
+  weights?: Partial<PlanWeights>;
+  /** Include stocks[] (pool and consumer stock per item and period) in the result; it is large. Default false. */
+  stocks?: boolean;
+  /** Bottlenecks listed, highest value first. Default 10. */
+  bottlenecks?: number;
+  /** The top bottlenecks re-solved with more capacity to show the gain. Default 3. */
+  resolveTop?: number;
+  /** Relative capacity increase of that re-solve. Default 0.1 (+10%). */
+  capacityIncrease?: number;
+  /**
+   * Independent clusters smaller than this (estimated variables) are packed together into one LP
+   * to save solver start-up time; a larger cluster is solved alone. Default 20,000.
+   */
+  batchVariables?: number;
+  /** Seconds each solve may take. Default: no limit. */
+  timeLimit?: number;
+  /** Quantities below this are reported as zero; comparisons (fully used, met) use it relative to the size. Default 1e-6. */
+  tolerance?: number;
+}
+
+export interface ResolvedPlanOptions {
+  weights: PlanWeights;
+  stocks: boolean;
+  bottlenecks: number;
+  resolveTop: number;
+  capacityIncrease: number;
+  batchVariables: number;
+  timeLimit: number | undefined;
+  tolerance: number;
+}
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new ParaatError("INVALID_ARGUMENT", message);
+}
+
+export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptions {
+  const weights: PlanWeights = { ...defaultPlanWeights };
+  for (const [key, value] of Object.entries(options.weights ?? {})) {
+    if (!(key in defaultPlanWeights)) throw new ParaatError("INVALID_ARGUMENT", `unknown plan weight ${JSON.stringify(key)}`);
+    if (value !== undefined) weights[key as keyof PlanWeights] = value;
+  }
+  for (const [key, value] of Object.entries(weights)) check(Number.isFinite(value) && value >= 0, `plan weight ${key} must be a number ≥ 0; got ${value}`);
+  check(weights.lateness > 0 && weights.gap > 0, "plan weights lateness and gap must be above 0");
+  check(weights.unmetUsage > 1, `plan weight unmetUsage must be above 1; got ${weights.unmetUsage}`);
+  check(weights.priorityBase >= 1, `plan weight priorityBase must be at least 1; got ${weights.priorityBase}`);
+  check(weights.costShare < 1, `plan weight costShare must be below 1 so cost never beats service; got ${weights.costShare}`);
+  const count = (v: number | undefined, fallback: number, name: string): number => {
+    const n = v ?? fallback;
+    check(Number.isInteger(n) && n >= 0, `${name} must be a whole number ≥ 0; got ${n}`);
+    return n;
+  };
+  const capacityIncrease = options.capacityIncrease ?? 0.1;
+  check(Number.isFinite(capacityIncrease) && capacityIncrease > 0, `capacityIncrease must be above 0; got ${capacityIncrease}`);
+  const tolerance = options.tolerance ?? 1e-6;
+  check(Number.isFinite(tolerance) && tolerance > 0 && tolerance < 1, `tolerance must be between 0 and 1; got ${tolerance}`);
+  const timeLimit = options.timeLimit;
+  check(timeLimit === undefined || (Number.isFinite(timeLimit) && timeLimit > 0), `timeLimit must be a number of seconds above 0; got ${timeLimit}`);
+  return {
+    weights,
+    stocks: options.stocks ?? false,
+    bottlenecks: count(options.bottlenecks, 10, "bottlenecks"),
+    resolveTop: count(options.resolveTop, 3, "resolveTop"),
+    capacityIncrease,
+    batchVariables: count(options.batchVariables, 20_000, "batchVariables"),
+    timeLimit,
+    tolerance,
+  };
+}
+
+/** The weight of priority p (1 is highest). */
+export function priorityWeight(weights: Pick<PlanWeights, "priorityBase">, priority: number): number {
+  return Math.pow(weights.priorityBase, 1 - priority);
+}

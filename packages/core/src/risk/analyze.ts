@@ -1,0 +1,155 @@
+/**
+ * analyzeRisk: every method of docs/risk.md on one dataset. Pure and synchronous; builds the supply
+ * network once and shares it (sources, requirements, BOM trees) between the methods.
+ */
+import type { Dataset } from "../model/schema.js";
+import { bomTree, endItems } from "../network/bom.js";
+import { buildSupplyNetwork, type SupplyNetwork } from "../network/network.js";
+import { blocOf } from "./blocs.js";
+import { concentration } from "./concentration.js";
+import { materialDependencies } from "./dependencies.js";
+import { pct } from "./describe.js";
+import { computeExposure, UNSOURCED, type ExposureTable, type PathNode } from "./exposure.js";
+import { resolveRiskOptions, riskMethods, type ResolvedRiskOptions, type RiskOptions } from "./options.js";
+import { companyOwnership } from "./ownership.js";
+import { buildRegister, filterRegister } from "./register.js";
+import { requirements, stockMonths } from "./requirement.js";
+import { itemSources } from "./sources.js";
+import { structuralSpofs } from "./spof.js";
+import { materialSupplyRisk } from "./supply-risk.js";
+import { type Bloc, type Exposure, type ExposurePath, type ItemRisk, type RiskResult } from "./types.js";
+
+function toPath(net: SupplyNetwork, table: ExposureTable, node: PathNode): ExposurePath {
+  const items: number[] = [];
+  for (let at: PathNode | null = node; at; at = at.next) items.push(at.item);
+  const country = table.codes[node.country]!;
+  const chain = items.map((i) => net.items[i]!.name).join(" ← ");
+  const text =
+    country === UNSOURCED
+      ? `${chain}: no supply, ${pct(node.share)} of value`
+      : `${chain}: ${country} ${pct(node.sourceShare)} of supply, ${pct(node.share)} of value`;
+  return { items: items.map((i) => net.items[i]!.id), country, share: node.share, sourceShare: node.sourceShare, text };
+}
+
+function exposureOf(table: ExposureTable, blocs: readonly Bloc[], item: number): Exposure {
+  const width = table.codes.length;
+  const byCountry: Record<string, number> = {};
+  const byBloc: Exposure["byBloc"] = { eu: 0, nato: 0, partner: 0, concern: 0, other: 0, unsourced: 0 };
+  for (let k = 0; k < width; k++) {
+    const v = table.vectors[item * width + k]!;
+    if (v <= 0) continue;
+    const code = table.codes[k]!;
+    if (code === UNSOURCED) {
+      byBloc.unsourced += v;
+      continue;
+    }
+    byCountry[code] = v;
+    byBloc[blocs[k]!] += v;
+  }
+  return { byCountry, byBloc };
+}
+
+/** For each item, the end items whose BOM tree holds it (by item number). */
+function neededBy(net: SupplyNetwork, ends: readonly number[]): number[][] {
+  const out: number[][] = net.items.map(() => []);
+  const seen = new Int32Array(net.items.length).fill(-1);
+  ends.forEach((e, stamp) => {
+    for (const i of bomTree(net, e, { seen, stamp }).items) out[i]!.push(e);
+  });
+  return out;
+}
+
+export function analyzeNetwork(net: SupplyNetwork, o: ResolvedRiskOptions): RiskResult {
+  const run = new Set(o.only);
+  const all = riskMethods.every((m) => run.has(m));
+  const sources = itemSources(net);
+  const req = requirements(net);
+  const table = run.has("exposure") ? computeExposure(net, sources, o) : undefined;
+  const ends = endItems(net);
+  const codeBlocs = (table?.codes ?? []).map((code) => blocOf(net.countries.get(code)));
+  const zero = (): Exposure => ({ byCountry: {}, byBloc: { eu: 0, nato: 0, partner: 0, concern: 0, other: 0, unsourced: 0 } });
+  const unassessed = {
+    hhiCountry: null,
+    hhiCompany: null,
+    hhiCountryBand: null,
+    hhiCompanyBand: null,
+    singleSource: { option: false, company: false, country: false },
+  };
+
+  const items: ItemRisk[] = net.items.map((it, i) => {
+    const exposure = table ? exposureOf(table, codeBlocs, i) : zero();
+    return {
+      id: it.id,
+      name: it.name,
+      kind: it.kind,
+      sourcing: sources[i]!.sourcing,
+      exposure,
+      autonomy: { eu: exposure.byBloc.eu, euNato: exposure.byBloc.eu + exposure.byBloc.nato },
+      ...(run.has("concentration") ? concentration(sources[i]!) : unassessed),
+      options: sources[i]!.options.length,
+      paths: table ? table.paths[i]!.map((node) => toPath(net, table, node)) : [],
+      monthlyRequirement: req.monthly[i]!,
+      poolStock: req.pool[i]!,
+      stockMonths: stockMonths(req, i),
+    };
+  });
+
+  const materials = run.has("materials") ? net.dataset.materials.map((m) => materialSupplyRisk(m, net.countries, o)) : [];
+  const missingWgi = [...new Set(materials.flatMap((m) => m.missingWgi))].sort();
+  const dependencies = run.has("materials") ? materialDependencies(net, materials, ends) : [];
+  const spof = run.has("spof") ? structuralSpofs(net, sources, req, ends) : [];
+  const companies = run.has("ownership") ? companyOwnership(net.dataset.companies, net.countries, o.ownershipThresholds) : [];
+  const targetsOf = new Map<string, string[]>();
+  for (const t of net.dataset.targets) {
+    const list = targetsOf.get(t.item);
+    if (list) list.push(t.id);
+    else targetsOf.set(t.item, [t.id]);
+  }
+
+  const register = all
+    ? buildRegister({
+        net,
+        options: o,
+        items,
+        sources,
+        req,
+        neededBy: neededBy(net, ends),
+        ends,
+        targetsOf,
+        materials,
+        dependencies,
+        companies,
+        missingWgi,
+      })
+    : [];
+
+  const notes: string[] = [];
+  if (!all)
+    notes.push(`Only ${o.only.join(", ")} were run${run.has("register") ? "; the register needs every method and was skipped" : ""}.`);
+  if (missingWgi.length > 0) notes.push(`No WGI for ${missingWgi.join(", ")}: supply risk used ${String(o.missingWgi)} for them.`);
+  const unsourced = items.filter((it) => it.sourcing === "none").length;
+  if (unsourced > 0)
+    notes.push(
+      `${unsourced} item${unsourced === 1 ? " has" : "s have"} no active supply option and no raw-material data; their share is counted as "unsourced".`,
+    );
+  if (ends.length === 0)
+    notes.push("No end items (kind end-item, or items with demands or targets): no single points of failure were looked for.");
+
+  return {
+    dataset: net.dataset.name,
+    horizon: net.dataset.horizon,
+    items,
+    materials,
+    dependencies,
+    spof,
+    companies,
+    register: filterRegister(register, o.filter),
+    notes,
+  };
+}
+
+/** The risk analysis of a dataset (docs/risk.md). Pure and synchronous. */
+export function analyzeRisk(dataset: Dataset, options: RiskOptions = {}): RiskResult {
+  const o = resolveRiskOptions(options);
+  return analyzeNetwork(buildSupplyNetwork(dataset), o);
+}

@@ -1,0 +1,17 @@
+export * from "./types.js";
+export {
+  defaultRiskOptions,
+  resolveRiskOptions,
+  riskMethods,
+  type RiskMethod,
+  type RiskOptions,
+  type ResolvedRiskOptions,
+  type RegisterFilter,
+} from "./options.js";
+export { analyzeRisk, analyzeNetwork } from "./analyze.js";
+export { blocOf, hhi, hhiBand } from "./blocs.js";
+export { valueSplit } from "./exposure.js";
+export { hhiWgi, stageSupplyRisk, materialSupplyRisk } from "./supply-risk.js";
+export { ultimateHoldings, companyOwnership } from "./ownership.js";
+export { filterRegister, severityOf } from "./register.js";
+export { spofImpact, type Planner, type PlanOutcome, type PlannedTarget, type SpofImpact, type TargetImpact } from "./impact.js";

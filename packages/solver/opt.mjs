@@ -1,0 +1,10 @@
+import loadHighs from "highs";
+import { readFileSync } from "node:fs";
+const lp = readFileSync(process.argv[2], "utf8");
+const opts = JSON.parse(process.argv[3] ?? "{}");
+const h = await loadHighs();
+const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+h.solve("Minimize\n obj: x\nSubject To\n c: x >= 1\nEnd\n", { output_flag: false });
+const c0 = cpu(); const w0 = performance.now();
+const r = h.solve(lp, { output_flag: false, ...opts });
+console.log(JSON.stringify(opts), r.Status, r.ObjectiveValue, Math.round(cpu() - c0), "ms cpu", Math.round(performance.now() - w0), "ms wall", Math.round(h.memoryBytes / 1e6), "MB heap");

@@ -1,0 +1,357 @@
+/**
+ * The Store on Kysely, the same code for SQLite and PostgreSQL. Each public method is one
+ * transaction; entity rows keep the order they were saved in through the `ord` column.
+ */
+import { sql, type Kysely } from "kysely";
+import {
+  ParaatError,
+  entityKey,
+  entityKeys,
+  entityNames,
+  formatIssue,
+  validateDataset,
+  type Dataset,
+  type EntityName,
+  type EntityOf,
+} from "@paraat/core";
+import type { DatasetInfo, Dialect, EntityChange, Store } from "../store.js";
+import { BatchInserter } from "./batch-insert.js";
+import type { Database, DatasetsTable, DbRow } from "./database.js";
+import { toStoreError } from "./db-errors.js";
+import { entityTables, keyColumns } from "./entity-tables.js";
+import type { StoreLocation } from "./location.js";
+import { decodeRow, encodeRow } from "./row-codec.js";
+
+type Db = Kysely<Database>;
+type DatasetHead = Pick<
+  DatasetsTable,
+  "name" | "format" | "version" | "horizon_start" | "horizon_periods" | "description" | "created_at" | "updated_at"
+> & {
+  id: number;
+};
+
+/** Column lists per table, dataset_id and ord first, as the inserts bind them. */
+const insertColumns = Object.fromEntries(
+  entityNames.map((e) => [e, ["dataset_id", "ord", ...entityTables[e].map((c) => c.column)]]),
+) as Record<EntityName, string[]>;
+
+const MAX_ISSUES_IN_MESSAGE = 3;
+
+function countsOf(dataset: Dataset): Record<EntityName, number> {
+  return Object.fromEntries(entityNames.map((e) => [e, dataset[e].length])) as Record<EntityName, number>;
+}
+
+function zeroCounts(): Record<EntityName, number> {
+  return Object.fromEntries(entityNames.map((e) => [e, 0])) as Record<EntityName, number>;
+}
+
+function sameKey(entity: EntityName, a: object, b: object): boolean {
+  return entityKeys[entity].every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+}
+
+export class KyselyStore implements Store {
+  readonly dialect: Dialect;
+  readonly location: string;
+  private readonly inserter: BatchInserter;
+  private closed = false;
+
+  constructor(
+    /** The Kysely instance; for migrations and tests. Everything else goes through the methods. */
+    readonly db: Db,
+    private readonly where: StoreLocation,
+  ) {
+    this.dialect = where.dialect;
+    this.location = where.display;
+    this.inserter = new BatchInserter(where.dialect);
+  }
+
+  async listDatasets(): Promise<DatasetInfo[]> {
+    return this.run("listing datasets", () =>
+      this.transaction("read", async (trx) => {
+        const heads = await trx.selectFrom("datasets").selectAll().orderBy("name").execute();
+        const counts = await this.countRows(trx);
+        return heads.map((h) => ({
+          name: h.name,
+          createdAt: h.created_at,
+          updatedAt: h.updated_at,
+          counts: counts.get(h.id) ?? zeroCounts(),
+        }));
+      }),
+    );
+  }
+
+  async saveDataset(dataset: Dataset, options: { replace?: boolean } = {}): Promise<DatasetInfo> {
+    const name = dataset.name;
+    return this.run(`saving dataset "${name}"`, () =>
+      this.transaction("write", async (trx) => {
+        const now = new Date().toISOString();
+        const header = {
+          name,
+          format: dataset.format,
+          version: dataset.version,
+          horizon_start: dataset.horizon.start,
+          horizon_periods: dataset.horizon.periods,
+          description: dataset.description ?? null,
+          updated_at: now,
+        };
+        const existing = await this.findHead(trx, name, true);
+        let id: number;
+        let createdAt = now;
+        if (existing !== undefined) {
+          if (options.replace !== true)
+            throw new ParaatError(
+              "CONFLICT",
+              `a dataset named "${name}" already exists in ${this.location}; replace it or choose another name`,
+              {
+                details: { dataset: name },
+              },
+            );
+          id = existing.id;
+          createdAt = existing.created_at;
+          for (const e of entityNames) await sql`delete from ${sql.table(e)} where dataset_id = ${id}`.execute(trx);
+          await trx.updateTable("datasets").set(header).where("id", "=", id).execute();
+        } else {
+          const row = await trx
+            .insertInto("datasets")
+            .values({ ...header, created_at: now })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          id = row.id;
+        }
+        for (const e of entityNames) {
+          const columns = entityTables[e];
+          const rows = (dataset[e] as object[]).map((r, ord) => [id, ord, ...encodeRow(columns, r, this.dialect)]);
+          await this.inserter.insert(trx, e, insertColumns[e], rows);
+        }
+        return { name, createdAt, updatedAt: now, counts: countsOf(dataset) };
+      }),
+    );
+  }
+
+  async loadDataset(name: string): Promise<Dataset> {
+    return this.run(`loading dataset "${name}"`, () =>
+      this.transaction("read", async (trx) => (await this.loadWith(trx, name, false)).dataset),
+    );
+  }
+
+  async deleteDataset(name: string): Promise<void> {
+    await this.run(`deleting dataset "${name}"`, () =>
+      this.transaction("write", async (trx) => {
+        const head = await this.requireHead(trx, name, true);
+        // The entity tables follow through ON DELETE CASCADE.
+        await trx.deleteFrom("datasets").where("id", "=", head.id).execute();
+      }),
+    );
+  }
+
+  async resolveDatasetName(name?: string): Promise<string> {
+    return this.run("choosing the dataset", async () => {
+      const names = await this.datasetNames(this.db);
+      if (name !== undefined) {
+        if (names.includes(name)) return name;
+        throw this.notFound(name, names);
+      }
+      const [only, ...more] = names;
+      if (only === undefined)
+        throw new ParaatError(
+          "NOT_FOUND",
+          `the database ${this.location} holds no dataset; load one with \`paraat dataset load nl-2024\` or \`paraat import FILE\``,
+          { details: { available: [] } },
+        );
+      if (more.length > 0)
+        throw new ParaatError(
+          "DATASET_AMBIGUOUS",
+          `the database ${this.location} holds several datasets (${names.join(", ")}); use --dataset NAME to choose one`,
+          {
+            details: { available: names },
+          },
+        );
+      return only;
+    });
+  }
+
+  async putEntity<N extends EntityName>(datasetName: string, entity: N, row: EntityOf<N>): Promise<EntityChange<N>> {
+    if (typeof row !== "object" || row === null)
+      throw new ParaatError("INVALID_ARGUMENT", `a ${entity} row must be an object`, { details: { value: row } });
+    const key = entityKey(entity, row);
+    return this.run(`saving ${entity} "${key}" in dataset "${datasetName}"`, () =>
+      this.transaction("write", async (trx) => {
+        const { id, dataset } = await this.loadWith(trx, datasetName, true);
+        const list = dataset[entity] as EntityOf<N>[];
+        const index = list.findIndex((r) => sameKey(entity, r, row));
+        const before = index >= 0 ? list[index]! : null;
+        const next = index >= 0 ? list.with(index, row) : [...list, row];
+        const valid = this.validated({ ...dataset, [entity]: next }, `cannot save ${entity} "${key}" in dataset "${datasetName}"`);
+        const after = valid[entity][index >= 0 ? index : next.length - 1] as EntityOf<N>;
+        const columns = entityTables[entity];
+        const values = encodeRow(columns, after, this.dialect);
+        if (before !== null) {
+          const sets = columns.filter((c) => !c.key).map((c) => sql`${sql.id(c.column)} = ${values[columns.indexOf(c)]}`);
+          await sql`update ${sql.table(entity)} set ${sql.join(sets)} where ${this.keyFilter(entity, id, after)}`.execute(trx);
+        } else {
+          const ord = await sql<{
+            next: number | string;
+          }>`select coalesce(max(ord), -1) + 1 as next from ${sql.table(entity)} where dataset_id = ${id}`.execute(trx);
+          await this.inserter.insert(trx, entity, insertColumns[entity], [[id, Number(ord.rows[0]?.next ?? 0), ...values]]);
+        }
+        await this.touch(trx, id);
+        return { entity, key, before, after };
+      }),
+    );
+  }
+
+  async deleteEntity<N extends EntityName>(datasetName: string, entity: N, key: string): Promise<EntityChange<N>> {
+    return this.run(`deleting ${entity} "${key}" from dataset "${datasetName}"`, () =>
+      this.transaction("write", async (trx) => {
+        const { id, dataset } = await this.loadWith(trx, datasetName, true);
+        const list = dataset[entity] as EntityOf<N>[];
+        const matches = list.flatMap((r, i) => (entityKey(entity, r) === key ? [i] : []));
+        const [index, ...others] = matches;
+        if (index === undefined)
+          throw new ParaatError("NOT_FOUND", `dataset "${datasetName}" has no ${entity} "${key}"`, {
+            details: { dataset: datasetName, entity, key },
+          });
+        if (others.length > 0)
+          throw new ParaatError("INVALID_ARGUMENT", `the key "${key}" matches several ${entity} rows; their ids contain "/"`, {
+            details: { entity, key },
+          });
+        const before = list[index]!;
+        this.validated(
+          { ...dataset, [entity]: list.toSpliced(index, 1) },
+          `cannot delete ${entity} "${key}" from dataset "${datasetName}"`,
+        );
+        await sql`delete from ${sql.table(entity)} where ${this.keyFilter(entity, id, before)}`.execute(trx);
+        await this.touch(trx, id);
+        return { entity, key, before, after: null };
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.db.destroy();
+  }
+
+  // --- helpers ---
+
+  private async run<T>(action: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw toStoreError(e, this.where, action);
+    }
+  }
+
+  /**
+   * One transaction. Reads get a consistent snapshot (REPEATABLE READ on PostgreSQL; a SQLite
+   * read transaction under WAL). SQLite writes take the write lock up front (BEGIN IMMEDIATE)
+   * so a read-then-write transaction cannot fail half-way on a lock upgrade.
+   */
+  private async transaction<T>(kind: "read" | "write", fn: (trx: Db) => Promise<T>): Promise<T> {
+    if (this.dialect === "postgres") {
+      return this.db
+        .transaction()
+        .setIsolationLevel(kind === "read" ? "repeatable read" : "read committed")
+        .execute(fn);
+    }
+    return this.db.connection().execute(async (conn) => {
+      await sql.raw(kind === "write" ? "begin immediate" : "begin").execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql.raw("commit").execute(conn);
+        return result;
+      } catch (e) {
+        await sql.raw("rollback").execute(conn);
+        throw e;
+      }
+    });
+  }
+
+  private validated(candidate: Dataset, what: string): Dataset {
+    const result = validateDataset(candidate);
+    if (result.ok) return result.dataset;
+    const shown = result.issues.slice(0, MAX_ISSUES_IN_MESSAGE).map(formatIssue);
+    const more = result.issues.length - shown.length;
+    const n = result.issues.length;
+    throw new ParaatError(
+      "VALIDATION_FAILED",
+      `${what}: ${n} problem${n === 1 ? "" : "s"}: ${shown.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
+      {
+        details: { issues: result.issues },
+      },
+    );
+  }
+
+  private keyFilter(entity: EntityName, datasetId: number, row: object): ReturnType<typeof sql> {
+    const r = row as Record<string, unknown>;
+    return sql.join(
+      [sql`dataset_id = ${datasetId}`, ...keyColumns(entity).map((c) => sql`${sql.id(c.column)} = ${r[c.field]}`)],
+      sql` and `,
+    );
+  }
+
+  private async touch(trx: Db, id: number): Promise<void> {
+    await trx.updateTable("datasets").set({ updated_at: new Date().toISOString() }).where("id", "=", id).execute();
+  }
+
+  private async datasetNames(db: Db): Promise<string[]> {
+    const rows = await db.selectFrom("datasets").select("name").orderBy("name").execute();
+    return rows.map((r) => r.name);
+  }
+
+  /** The dataset's row; on PostgreSQL `lock` holds it until commit so concurrent writers to one dataset queue. */
+  private async findHead(db: Db, name: string, lock: boolean): Promise<DatasetHead | undefined> {
+    const query = db.selectFrom("datasets").selectAll().where("name", "=", name);
+    return (lock && this.dialect === "postgres" ? query.forUpdate() : query).executeTakeFirst();
+  }
+
+  private async requireHead(db: Db, name: string, lock: boolean): Promise<DatasetHead> {
+    const head = await this.findHead(db, name, lock);
+    if (head !== undefined) return head;
+    throw this.notFound(name, await this.datasetNames(db));
+  }
+
+  private notFound(name: string, available: string[]): ParaatError {
+    const listed = available.length > 0 ? `available: ${available.join(", ")}` : "the database holds no dataset yet";
+    return new ParaatError("NOT_FOUND", `no dataset named "${name}" in ${this.location} (${listed})`, {
+      details: { dataset: name, available },
+    });
+  }
+
+  private async loadWith(db: Db, name: string, lock: boolean): Promise<{ id: number; dataset: Dataset }> {
+    const head = await this.requireHead(db, name, lock);
+    const dataset: Record<string, unknown> = {
+      format: head.format,
+      version: head.version,
+      name: head.name,
+      ...(head.description !== null ? { description: head.description } : {}),
+      horizon: { start: head.horizon_start, periods: head.horizon_periods },
+    };
+    for (const e of entityNames) {
+      const columns = entityTables[e];
+      const result =
+        await sql<DbRow>`select ${sql.join(columns.map((c) => sql.id(c.column)))} from ${sql.table(e)} where dataset_id = ${head.id} order by ord`.execute(
+          db,
+        );
+      dataset[e] = result.rows.map((r) => decodeRow(columns, r));
+    }
+    return { id: head.id, dataset: dataset as Dataset };
+  }
+
+  private async countRows(db: Db): Promise<Map<number, Record<EntityName, number>>> {
+    const parts = entityNames.map(
+      (e) => sql`select dataset_id, ${sql.lit(e)} as entity, count(*) as n from ${sql.table(e)} group by dataset_id`,
+    );
+    const result = await sql<{ dataset_id: number; entity: EntityName; n: number | string }>`${sql.join(parts, sql` union all `)}`.execute(
+      db,
+    );
+    const counts = new Map<number, Record<EntityName, number>>();
+    for (const r of result.rows) {
+      const c = counts.get(r.dataset_id) ?? zeroCounts();
+      c[r.entity] = Number(r.n);
+      counts.set(r.dataset_id, c);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The migrations, in code so they ship inside the package (no files looked up at run time).
+ * Names are `<timestamp>-<name>`; Kysely runs them in name order.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import type { Dialect } from "../../store.js";
+import { initialSchema } from "./20261128100000-initial-schema.js";
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    "20261128100000-initial-schema": initialSchema(dialect),
+  };
+}
+
+export class InCodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(migrations(this.dialect));
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./store.js";
+export { openStore, type OpenStoreOptions } from "./db/open-store.js";
+export { chooseLocation, parseLocation, redactUrl, DEFAULT_SQLITE_PATH, type StoreLocation } from "./db/location.js";
+export * from "./io/index.js";
