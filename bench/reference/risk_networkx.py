@@ -2,7 +2,7 @@
 """Reference for the "risk" benchmark: the same exposure, concentration and structural
 single-point-of-failure computation as packages/core/src/risk, written with networkx.
 
-Usage: /usr/bin/python3 bench/reference/risk_networkx.py DATASET.json
+Usage: /usr/bin/python3 bench/reference/risk_networkx.py DATASET.json [--no-text]
 Prints one JSON line: timings (ms), peak memory (MB) and checksums that the TypeScript side
 compares with its own (so both compute the same thing). Method: docs/risk.md.
 """
@@ -67,7 +67,7 @@ def hhi(shares):
     return 10000.0 * sum(s * s for s in shares) / (total * total) if total > 0 else 0.0
 
 
-def analyze(d):
+def analyze(d, texts=True):
     countries = {c["code"]: c for c in d["countries"]}
     sites = {s["id"]: s for s in d["sites"]}
     companies = {c["id"]: c for c in d["companies"]}
@@ -170,7 +170,7 @@ def analyze(d):
                 "country": country,
                 "share": share,
                 "sourceShare": source,
-                "text": " ← ".join(items[i]["name"] for i in its) + (f": no supply, {pct(share)} of value" if country == UNSOURCED else f": {country} {pct(source)} of supply, {pct(share)} of value"),
+                "text": (" ← ".join(items[i]["name"] for i in its) + (f": no supply, {pct(share)} of value" if country == UNSOURCED else f": {country} {pct(source)} of supply, {pct(share)} of value")) if texts else "",
             }
             for share, country, source, its in chosen
         ]
@@ -263,10 +263,12 @@ def analyze(d):
             path.reverse()
             covers = [c for c in (cover(i) for i in its) if c is not None]
             least = min(covers) if covers else None
-            names = [items[i]["name"] for i in its]
-            stock = "" if least is None else " No pool stock covers the gap." if least == 0 else f" Pool stock covers {least:.1f} months."
-            chain = " ← ".join(items[i]["name"] for i in path)
-            text = f"Losing {host_label(kind, ident)} leaves {', '.join(names)} without any supply" + (f"; {items[e]['name']} needs {names[0]} via {chain}" if len(path) > 1 else "") + "." + stock
+            text = ""
+            if texts:
+                names = [items[i]["name"] for i in its]
+                stock = "" if least is None else " No pool stock covers the gap." if least == 0 else f" Pool stock covers {least:.1f} months."
+                chain = " ← ".join(items[i]["name"] for i in path)
+                text = f"Losing {host_label(kind, ident)} leaves {', '.join(names)} without any supply" + (f"; {items[e]['name']} needs {names[0]} via {chain}" if len(path) > 1 else "") + "." + stock
             spof.append({"endItem": e, "node": ident, "nodeKind": kind, "explanation": text, "items": its, "path": path, "targets": targets_of.get(e, []), "stockMonths": least})
 
     return {
@@ -290,10 +292,13 @@ def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         d = json.load(f)
     t1 = time.perf_counter()
-    result = analyze(d)
+    c1 = time.process_time()
+    result = analyze(d, texts="--no-text" not in sys.argv[2:])
+    c2 = time.process_time()
     t2 = time.perf_counter()
     result["loadMs"] = (t1 - t0) * 1000
     result["ms"] = (t2 - t1) * 1000
+    result["cpuMs"] = (c2 - c1) * 1000
     result["peakRssMb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["networkx"] = nx.__version__
     print(json.dumps(result))

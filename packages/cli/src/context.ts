@@ -12,7 +12,8 @@ export interface GlobalOptions {
 
 export function parseFormat(value: string | undefined, fallback: Format = "table"): Format {
   const f = value ?? fallback;
-  if (!(formats as readonly string[]).includes(f)) throw new ParaatError("INVALID_ARGUMENT", `--format must be one of ${formats.join(", ")}; got "${f}"`);
+  if (!(formats as readonly string[]).includes(f))
+    throw new ParaatError("INVALID_ARGUMENT", `--format must be one of ${formats.join(", ")}; got "${f}"`);
   return f as Format;
 }
 

@@ -51,7 +51,10 @@ export function registerDataset(program: Command): void {
             info(opts, `dataset ${name} is already loaded and unchanged (${store.location})`);
             return;
           }
-          throw new ParaatError("CONFLICT", `dataset ${name} exists in ${store.location} and differs from the sample; use --replace to overwrite it`);
+          throw new ParaatError(
+            "CONFLICT",
+            `dataset ${name} exists in ${store.location} and differs from the sample; use --replace to overwrite it`,
+          );
         }
         const saved = await importDatasetFile(store, path, { replace: true });
         info(opts, `loaded ${saved.name} into ${store.location}: ${saved.counts.items} items, ${saved.counts.supply} supply options`);

@@ -40,6 +40,9 @@ export function registerGenerate(program: Command): void {
       if (cmd.name !== undefined) options.name = cmd.name;
       const dataset = generateDataset(options);
       await writeDatasetFile(dataset, cmd.out);
-      info(opts, `wrote ${dataset.name} to ${cmd.out}: ${dataset.items.length} items, ${dataset.bom.length} BOM lines, ${dataset.supply.length} supply options`);
+      info(
+        opts,
+        `wrote ${dataset.name} to ${cmd.out}: ${dataset.items.length} items, ${dataset.bom.length} BOM lines, ${dataset.supply.length} supply options`,
+      );
     });
 }

@@ -14,10 +14,19 @@ export function registerImport(program: Command): void {
       const bar = progressBar(!opts.quiet);
       try {
         const saved = await withStore(opts, (store) =>
-          importDatasetFile(store, file, { ...(cmd.name ? { name: cmd.name } : {}), replace: cmd.replace ?? false, onProgress: bar.update }),
+          importDatasetFile(store, file, {
+            ...(cmd.name ? { name: cmd.name } : {}),
+            replace: cmd.replace ?? false,
+            onProgress: bar.update,
+          }),
         );
         bar.stop();
-        info(opts, `imported ${saved.name}: ${Object.entries(saved.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+        info(
+          opts,
+          `imported ${saved.name}: ${Object.entries(saved.counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(", ")}`,
+        );
       } finally {
         bar.stop();
       }

@@ -159,7 +159,7 @@ function tables(r: RiskResult, dataset: Dataset, limit: number, impacts: SpofImp
           : imp.targets.map((t) => ({
               node: `${imp.nodeKind} ${imp.node}`,
               target: t.id,
-              lostAtBy: t.lostAtBy,
+              lostAtBy: Math.round(t.lostAtBy),
               monthsLater: t.monthsLater,
               outcome: t.lost
                 ? "never reached in the horizon"
@@ -174,22 +174,19 @@ function tables(r: RiskResult, dataset: Dataset, limit: number, impacts: SpofImp
   return { tables: out, notes };
 }
 
-/** The distinct SPOF nodes named by the most severe single-source findings, most severe first. */
-function impactNodes(r: RiskResult, top: number): { node: string; nodeKind: HostKind }[] {
-  const seen = new Set<string>();
-  const out: { node: string; nodeKind: HostKind }[] = [];
-  const order = new Map(r.register.map((f, k) => [f.subject, k]));
-  const spofs = [...r.spof].sort(
-    (a, b) => Math.min(...a.items.map((i) => order.get(i) ?? Infinity)) - Math.min(...b.items.map((i) => order.get(i) ?? Infinity)),
-  );
-  for (const s of spofs) {
+/** Site and company SPOFs of end items with targets, most severe first (by their items' register rank), with those targets. */
+function impactNodes(r: RiskResult, top: number): { node: string; nodeKind: HostKind; targets: Set<string> }[] {
+  const rank = new Map(r.register.map((f, k) => [f.subject, k]));
+  const byNode = new Map<string, { node: string; nodeKind: HostKind; targets: Set<string>; rank: number }>();
+  for (const s of r.spof) {
+    if (s.nodeKind === "country" || s.targets.length === 0) continue;
     const key = `${s.nodeKind}:${s.node}`;
-    if (seen.has(key) || s.nodeKind === "country") continue;
-    seen.add(key);
-    out.push({ node: s.node, nodeKind: s.nodeKind });
-    if (out.length >= top) break;
+    const entry = byNode.get(key) ?? { node: s.node, nodeKind: s.nodeKind, targets: new Set<string>(), rank: Infinity };
+    for (const t of s.targets) entry.targets.add(t);
+    entry.rank = Math.min(entry.rank, ...s.items.map((i) => rank.get(i) ?? Infinity));
+    byNode.set(key, entry);
   }
-  return out;
+  return [...byNode.values()].sort((a, b) => a.rank - b.rank || a.node.localeCompare(b.node)).slice(0, top);
 }
 
 export function registerRisk(program: Command): void {
@@ -201,7 +198,10 @@ export function registerRisk(program: Command): void {
     .option("--kind <kinds>", `register: only these kinds (comma-separated): ${findingKinds.join(", ")}`)
     .option("--severity <level>", `register: at least this severity: ${severities.join(", ")}`)
     .option("--item <id>", "only what concerns this item")
-    .option("--impact", "re-plan without the top single points of failure (sites, companies) and report the target loss")
+    .option(
+      "--impact",
+      "re-plan without the top single points of failure (sites, companies of end items with targets) and report the target loss",
+    )
     .option("--impact-top <n>", "how many single points of failure --impact re-plans", "3")
     .option("--limit <n>", "register rows in table output (0 = all)", "50")
     .action(async (cmd: RiskCommandOptions) => {
@@ -219,7 +219,11 @@ export function registerRisk(program: Command): void {
         const nodes = impactNodes(result, impactTop);
         info(opts, `planning the baseline and ${nodes.length} case${nodes.length === 1 ? "" : "s"} without a single point of failure…`);
         const baseline = await plan(dataset);
-        for (const n of nodes) impacts.push(await spofImpact(dataset, n, plan, { baseline }));
+        for (const n of nodes) {
+          const impact = await spofImpact(dataset, n, plan, { baseline });
+          // Keep the targets whose end item the node is a SPOF of.
+          impacts.push({ ...impact, targets: impact.targets.filter((t) => n.targets.has(t.id)) });
+        }
       }
       const { tables: t, notes } = tables(result, dataset, limit, impacts);
       print(opts, { json: cmd.impact ? { ...result, impact: impacts } : result, tables: t, notes });

@@ -8,7 +8,9 @@ export function registerSummary(program: Command): void {
     .description("headline facts of a dataset: horizon, counts, end items, targets and deliveries")
     .action(async () => {
       const opts = program.opts<GlobalOptions>();
-      const s = await withStore(opts, async (store) => summarizeDataset(await store.loadDataset(await store.resolveDatasetName(opts.dataset))));
+      const s = await withStore(opts, async (store) =>
+        summarizeDataset(await store.loadDataset(await store.resolveDatasetName(opts.dataset))),
+      );
       print(opts, {
         json: s,
         tables: [

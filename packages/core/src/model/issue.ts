@@ -32,7 +32,7 @@ export function formatValue(value: unknown): string {
     const s = JSON.stringify(value);
     return s.length > 80 ? `${s.slice(0, 77)}...` : s;
   } catch {
-    return String(value);
+    return typeof value === "bigint" ? value.toString() : "(unprintable value)";
   }
 }
 

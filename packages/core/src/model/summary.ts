@@ -35,10 +35,23 @@ export function summarizeDataset(d: Dataset): DatasetSummary {
   }
   const endItems = d.items
     .filter((i) => i.kind === "end-item")
-    .map((i) => ({ id: i.id, name: i.name, suppliers: supplyByItem.get(i.id)?.size ?? 0, countries: [...(countriesByItem.get(i.id) ?? [])].sort() }));
+    .map((i) => ({
+      id: i.id,
+      name: i.name,
+      suppliers: supplyByItem.get(i.id)?.size ?? 0,
+      countries: [...(countriesByItem.get(i.id) ?? [])].sort(),
+    }));
 
-  const holding = (item: string, holder: string): number => d.stocks.filter((s) => s.item === item && s.holder === holder).reduce((a, s) => a + s.qty, 0);
-  const targets = d.targets.map((t) => ({ id: t.id, item: t.item, consumer: t.consumer, level: t.level, by: t.by, holding: holding(t.item, t.consumer) }));
+  const holding = (item: string, holder: string): number =>
+    d.stocks.filter((s) => s.item === item && s.holder === holder).reduce((a, s) => a + s.qty, 0);
+  const targets = d.targets.map((t) => ({
+    id: t.id,
+    item: t.item,
+    consumer: t.consumer,
+    level: t.level,
+    by: t.by,
+    holding: holding(t.item, t.consumer),
+  }));
 
   const groups = new Map<string, { consumer: string; item: string; qty: number; first: string; last: string; count: number }>();
   for (const dm of d.demands) {

@@ -21,7 +21,10 @@ import { expectedOf, pathToField } from "./zod-issues.js";
 
 export const SHARE_TOLERANCE = 0.01;
 
-const collectionSchemas = Object.fromEntries(entityNames.map((n) => [n, z.array(entitySchemas[n])])) as Record<EntityName, z.ZodArray<z.ZodType>>;
+const collectionSchemas = Object.fromEntries(entityNames.map((n) => [n, z.array(entitySchemas[n])])) as Record<
+  EntityName,
+  z.ZodArray<z.ZodType>
+>;
 
 export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; issues: ValidationIssue[] };
 
@@ -33,10 +36,15 @@ function rowKey(name: EntityName, row: unknown): string | undefined {
   return parts.every((p) => typeof p === "string" && p !== "") ? parts.join("/") : undefined;
 }
 
-function zodIssues(entity: EntityName | "dataset", index: number | undefined, id: string | undefined, error: z.ZodError): ValidationIssue[] {
+function zodIssues(
+  entity: EntityName | "dataset",
+  index: number | undefined,
+  id: string | undefined,
+  error: z.ZodError,
+): ValidationIssue[] {
   return error.issues.map((zi) => {
     const keys = zi.code === "unrecognized_keys" ? zi.keys : [];
-    const field = pathToField(keys.length === 1 ? [...zi.path, keys[0] as string] : zi.path) || (keys.join(", ") || "(row)");
+    const field = pathToField(keys.length === 1 ? [...zi.path, keys[0] as string] : zi.path) || keys.join(", ") || "(row)";
     const issue: ValidationIssue = {
       entity,
       field,
@@ -75,7 +83,14 @@ export function validateDataset(input: unknown): ValidationResult {
   if (!headerResult.success) issues.push(...zodIssues("dataset", undefined, undefined, headerResult.error));
   const known = new Set<string>(["format", "version", "name", "description", "horizon", ...entityNames]);
   for (const k of Object.keys(raw)) {
-    if (!known.has(k)) issues.push({ entity: "dataset", field: k, value: undefined, expected: "only the fields of the data model", message: `unknown field ${k}` });
+    if (!known.has(k))
+      issues.push({
+        entity: "dataset",
+        field: k,
+        value: undefined,
+        expected: "only the fields of the data model",
+        message: `unknown field ${k}`,
+      });
   }
 
   // Rows, one at a time; collect keys of every row that has one, valid or not, so a broken
@@ -123,7 +138,11 @@ export function validateDataset(input: unknown): ValidationResult {
 }
 
 /** Rules that span rows. Runs on the raw rows, tolerating rows that failed their own checks. */
-function crossRowIssues(raw: Row, keys: Map<EntityName, Set<string>>, horizon: { start: string; periods: number } | undefined): ValidationIssue[] {
+function crossRowIssues(
+  raw: Row,
+  keys: Map<EntityName, Set<string>>,
+  horizon: { start: string; periods: number } | undefined,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const rows = (name: EntityName): [Row, number][] => {
     const list = raw[name];
@@ -139,7 +158,16 @@ function crossRowIssues(raw: Row, keys: Map<EntityName, Set<string>>, horizon: {
   };
   const ref = (entity: EntityName, index: number, row: Row, field: string, target: EntityName, what: string): void => {
     const value = row[field];
-    if (typeof value === "string" && !has(target, value)) add(entity, index, row, field, value, `the ${entityKeys[target].join("/")} of one of the ${target}`, `unknown ${what} ${JSON.stringify(value)}`);
+    if (typeof value === "string" && !has(target, value))
+      add(
+        entity,
+        index,
+        row,
+        field,
+        value,
+        `the ${entityKeys[target].join("/")} of one of the ${target}`,
+        `unknown ${what} ${JSON.stringify(value)}`,
+      );
   };
 
   // Duplicate keys.
@@ -149,7 +177,8 @@ function crossRowIssues(raw: Row, keys: Map<EntityName, Set<string>>, horizon: {
       const key = rowKey(name, row);
       if (key === undefined) continue;
       const first = seen.get(key);
-      if (first !== undefined) add(name, index, row, entityKeys[name].join("/"), key, "a key used only once", `duplicate of row #${first + 1}`);
+      if (first !== undefined)
+        add(name, index, row, entityKeys[name].join("/"), key, "a key used only once", `duplicate of row #${first + 1}`);
       else seen.set(key, index);
     }
   }
@@ -164,9 +193,11 @@ function crossRowIssues(raw: Row, keys: Map<EntityName, Set<string>>, horizon: {
       if (typeof share === "number") sum += share;
       if (typeof owner === "string" && !has("companies", owner) && !has("countries", owner))
         add("companies", i, row, `owners[${j}].owner`, owner, "a company id or a country code", `unknown owner ${JSON.stringify(owner)}`);
-      if (owner === row.id) add("companies", i, row, `owners[${j}].owner`, owner, "another company or a state", "a company cannot own itself directly");
+      if (owner === row.id)
+        add("companies", i, row, `owners[${j}].owner`, owner, "another company or a state", "a company cannot own itself directly");
     });
-    if (sum > 1 + SHARE_TOLERANCE) add("companies", i, row, "owners", Number(sum.toFixed(6)), "shares that add up to at most 1", "owners' shares add up to more than 1");
+    if (sum > 1 + SHARE_TOLERANCE)
+      add("companies", i, row, "owners", Number(sum.toFixed(6)), "shares that add up to at most 1", "owners' shares add up to more than 1");
   }
   for (const [row, i] of rows("sites")) {
     ref("sites", i, row, "company", "companies", "company");
@@ -175,7 +206,8 @@ function crossRowIssues(raw: Row, keys: Map<EntityName, Set<string>>, horizon: {
   for (const [row, i] of rows("bom")) {
     ref("bom", i, row, "parent", "items", "item");
     ref("bom", i, row, "child", "items", "item");
-    if (typeof row.parent === "string" && row.parent === row.child) add("bom", i, row, "child", row.child, "an item other than the parent", "an item cannot contain itself");
+    if (typeof row.parent === "string" && row.parent === row.child)
+      add("bom", i, row, "child", row.child, "an item other than the parent", "an item cannot contain itself");
   }
   issues.push(...bomCycleIssues(rows("bom")));
   for (const [row, i] of rows("supply")) {
@@ -187,7 +219,16 @@ function crossRowIssues(raw: Row, keys: Map<EntityName, Set<string>>, horizon: {
       const from = typeof s === "object" && s !== null ? (s as Row).from : undefined;
       if (typeof from !== "string" || !isMonth(from)) return;
       const idx = monthToIndex(from);
-      if (prev !== undefined && idx <= prev) add("supply", i, row, `capacity[${j}].from`, from, "months in increasing order", "capacity steps must be in increasing month order");
+      if (prev !== undefined && idx <= prev)
+        add(
+          "supply",
+          i,
+          row,
+          `capacity[${j}].from`,
+          from,
+          "months in increasing order",
+          "capacity steps must be in increasing month order",
+        );
       prev = idx;
     });
   }
@@ -200,7 +241,15 @@ function crossRowIssues(raw: Row, keys: Map<EntityName, Set<string>>, horizon: {
   const inHorizonCheck = (entity: EntityName, i: number, row: Row, field: string): void => {
     const m = row[field];
     if (horizon && typeof m === "string" && isMonth(m) && !inHorizon(horizon, m))
-      add(entity, i, row, field, m, `a month from ${horizon.start} within ${horizon.periods} periods`, "month outside the planning horizon");
+      add(
+        entity,
+        i,
+        row,
+        field,
+        m,
+        `a month from ${horizon.start} within ${horizon.periods} periods`,
+        "month outside the planning horizon",
+      );
   };
   for (const [row, i] of rows("demands")) {
     ref("demands", i, row, "item", "items", "item");
@@ -214,13 +263,23 @@ function crossRowIssues(raw: Row, keys: Map<EntityName, Set<string>>, horizon: {
   }
   for (const [row, i] of rows("contracts")) {
     ref("contracts", i, row, "supplier", "companies", "company");
-    for (const [field, target, what] of [["items", "items", "item"], ["buyers", "consumers", "consumer"]] as const) {
+    for (const [field, target, what] of [
+      ["items", "items", "item"],
+      ["buyers", "consumers", "consumer"],
+    ] as const) {
       const list = Array.isArray(row[field]) ? (row[field] as unknown[]) : [];
       list.forEach((v, j) => {
-        if (typeof v === "string" && !has(target, v)) add("contracts", i, row, `${field}[${j}]`, v, `the id of one of the ${target}`, `unknown ${what} ${JSON.stringify(v)}`);
+        if (typeof v === "string" && !has(target, v))
+          add("contracts", i, row, `${field}[${j}]`, v, `the id of one of the ${target}`, `unknown ${what} ${JSON.stringify(v)}`);
       });
     }
-    if (typeof row.start === "string" && typeof row.end === "string" && isMonth(row.start) && isMonth(row.end) && monthToIndex(row.end) < monthToIndex(row.start))
+    if (
+      typeof row.start === "string" &&
+      typeof row.end === "string" &&
+      isMonth(row.start) &&
+      isMonth(row.end) &&
+      monthToIndex(row.end) < monthToIndex(row.start)
+    )
       add("contracts", i, row, "end", row.end, `a month not before start ${row.start}`, "the contract ends before it starts");
   }
   for (const [row, i] of rows("materials")) {
@@ -238,14 +297,42 @@ function crossRowIssues(raw: Row, keys: Map<EntityName, Set<string>>, horizon: {
         let sum = 0;
         for (const [code, share] of Object.entries(shares as Row)) {
           if (typeof share === "number") sum += share;
-          if (!has("countries", code)) add("materials", i, row, `stages[${j}].${field}.${code}`, code, "a country code listed in countries", `unknown country ${JSON.stringify(code)}`);
+          if (!has("countries", code))
+            add(
+              "materials",
+              i,
+              row,
+              `stages[${j}].${field}.${code}`,
+              code,
+              "a country code listed in countries",
+              `unknown country ${JSON.stringify(code)}`,
+            );
         }
-        if (Math.abs(sum - 1) > SHARE_TOLERANCE) add("materials", i, row, `stages[${j}].${field}`, Number(sum.toFixed(6)), `shares summing to 1 (±${SHARE_TOLERANCE})`, "shares do not sum to 1");
+        if (Math.abs(sum - 1) > SHARE_TOLERANCE)
+          add(
+            "materials",
+            i,
+            row,
+            `stages[${j}].${field}`,
+            Number(sum.toFixed(6)),
+            `shares summing to 1 (±${SHARE_TOLERANCE})`,
+            "shares do not sum to 1",
+          );
       }
     });
     const ta = row.tradeAdjustment;
     if (typeof ta === "object" && ta !== null)
-      for (const code of Object.keys(ta)) if (!has("countries", code)) add("materials", i, row, `tradeAdjustment.${code}`, code, "a country code listed in countries", `unknown country ${JSON.stringify(code)}`);
+      for (const code of Object.keys(ta))
+        if (!has("countries", code))
+          add(
+            "materials",
+            i,
+            row,
+            `tradeAdjustment.${code}`,
+            code,
+            "a country code listed in countries",
+            `unknown country ${JSON.stringify(code)}`,
+          );
   }
   return issues;
 }

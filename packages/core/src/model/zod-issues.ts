@@ -33,7 +33,9 @@ export function expectedOf(issue: z.core.$ZodIssue): string {
       return `a multiple of ${String(issue.divisor)}`;
     case "invalid_key":
       return "a valid key";
-    default:
+    case "invalid_element":
+    case "invalid_union":
+    case "custom":
       return issue.message;
   }
 }

@@ -2,12 +2,26 @@
 import { monthToIndex, type Horizon } from "../month.js";
 import type { Supply } from "../model/schema.js";
 
+/**
+ * Month index (year · 12 + month − 1) of a "YYYY-MM" string, memoised: a large network repeats the
+ * same few dozen months hundreds of thousands of times, and the regular-expression parse dominated.
+ */
+const monthCache = new Map<string, number>();
+function monthNumber(month: string): number {
+  let m = monthCache.get(month);
+  if (m === undefined) {
+    m = monthToIndex(month);
+    if (monthCache.size < 10_000) monthCache.set(month, m);
+  }
+  return m;
+}
+
 /** Capacity per period in force in `month` (0 before the first step). */
 export function capacityAt(supply: Pick<Supply, "capacity">, month: string): number {
-  const m = monthToIndex(month);
+  const m = monthNumber(month);
   let value = 0;
   for (const step of supply.capacity) {
-    if (monthToIndex(step.from) > m) break;
+    if (monthNumber(step.from) > m) break;
     value = step.perPeriod;
   }
   return value;
@@ -19,15 +33,15 @@ export function capacityAt(supply: Pick<Supply, "capacity">, month: string): num
  */
 export function averageCapacity(supply: Pick<Supply, "capacity">, horizon: Horizon): number {
   if (horizon.periods <= 0) return 0;
-  const first = monthToIndex(horizon.start);
+  const first = monthNumber(horizon.start);
   const end = first + horizon.periods; // exclusive
   let total = 0;
   const steps = supply.capacity;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     const next = steps[i + 1];
-    const from = Math.max(monthToIndex(step.from), first);
-    const to = Math.min(next === undefined ? end : monthToIndex(next.from), end);
+    const from = Math.max(monthNumber(step.from), first);
+    const to = Math.min(next === undefined ? end : monthNumber(next.from), end);
     if (to > from) total += step.perPeriod * (to - from);
   }
   return total / horizon.periods;

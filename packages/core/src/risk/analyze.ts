@@ -19,23 +19,27 @@ import { structuralSpofs } from "./spof.js";
 import { materialSupplyRisk } from "./supply-risk.js";
 import { type Bloc, type Exposure, type ExposurePath, type ItemRisk, type RiskResult } from "./types.js";
 
-function toPath(net: SupplyNetwork, table: ExposureTable, node: PathNode): ExposurePath {
+function toPath(net: SupplyNetwork, table: ExposureTable, node: PathNode, texts: boolean): ExposurePath {
   const items: number[] = [];
   for (let at: PathNode | null = node; at; at = at.next) items.push(at.item);
   const country = table.codes[node.country]!;
+  const ids = items.map((i) => net.items[i]!.id);
+  if (!texts) return { items: ids, country, share: node.share, sourceShare: node.sourceShare, text: "" };
   const chain = items.map((i) => net.items[i]!.name).join(" ← ");
   const text =
     country === UNSOURCED
       ? `${chain}: no supply, ${pct(node.share)} of value`
       : `${chain}: ${country} ${pct(node.sourceShare)} of supply, ${pct(node.share)} of value`;
-  return { items: items.map((i) => net.items[i]!.id), country, share: node.share, sourceShare: node.sourceShare, text };
+  return { items: ids, country, share: node.share, sourceShare: node.sourceShare, text };
 }
 
 function exposureOf(table: ExposureTable, blocs: readonly Bloc[], item: number): Exposure {
   const width = table.codes.length;
-  const byCountry: Record<string, number> = {};
+  // Without a prototype: each item has its own set of countries, and building ten thousand such
+  // records as ordinary objects spends most of the time creating hidden classes.
+  const byCountry = Object.create(null) as Record<string, number>;
   const byBloc: Exposure["byBloc"] = { eu: 0, nato: 0, partner: 0, concern: 0, other: 0, unsourced: 0 };
-  for (let k = 0; k < width; k++) {
+  for (const k of table.nonzero[item]!) {
     const v = table.vectors[item * width + k]!;
     if (v <= 0) continue;
     const code = table.codes[k]!;
@@ -87,7 +91,7 @@ export function analyzeNetwork(net: SupplyNetwork, o: ResolvedRiskOptions): Risk
       autonomy: { eu: exposure.byBloc.eu, euNato: exposure.byBloc.eu + exposure.byBloc.nato },
       ...(run.has("concentration") ? concentration(sources[i]!) : unassessed),
       options: sources[i]!.options.length,
-      paths: table ? table.paths[i]!.map((node) => toPath(net, table, node)) : [],
+      paths: table ? table.paths[i]!.map((node) => toPath(net, table, node, o.texts)) : [],
       monthlyRequirement: req.monthly[i]!,
       poolStock: req.pool[i]!,
       stockMonths: stockMonths(req, i),
@@ -97,7 +101,7 @@ export function analyzeNetwork(net: SupplyNetwork, o: ResolvedRiskOptions): Risk
   const materials = run.has("materials") ? net.dataset.materials.map((m) => materialSupplyRisk(m, net.countries, o)) : [];
   const missingWgi = [...new Set(materials.flatMap((m) => m.missingWgi))].sort();
   const dependencies = run.has("materials") ? materialDependencies(net, materials, ends) : [];
-  const spof = run.has("spof") ? structuralSpofs(net, sources, req, ends) : [];
+  const spof = run.has("spof") ? structuralSpofs(net, sources, req, ends, o.texts) : [];
   const companies = run.has("ownership") ? companyOwnership(net.dataset.companies, net.countries, o.ownershipThresholds) : [];
   const targetsOf = new Map<string, string[]>();
   for (const t of net.dataset.targets) {

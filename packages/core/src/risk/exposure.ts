@@ -27,6 +27,8 @@ export interface ExposureTable {
   codes: string[];
   /** Exposure of item i to codes[k] is vectors[i * codes.length + k]. */
   vectors: Float64Array;
+  /** The codes each item is exposed to (indices into codes), so sparse rows are read sparsely. */
+  nonzero: Int32Array[];
   /** Per item: its best path per country and its top paths overall, largest first, without repeats. */
   paths: PathNode[][];
 }
@@ -97,6 +99,7 @@ export function computeExposure(
   const best: PathNode[][] = new Array<PathNode[]>(n);
   const top: PathNode[][] = new Array<PathNode[]>(n);
   const paths: PathNode[][] = new Array<PathNode[]>(n);
+  const nonzero: Int32Array[] = new Array<Int32Array>(n);
   const { start, target } = net.children;
   // Scratch space per country, reset after each item: the winning share and where it comes from.
   const bestShare = new Float64Array(width);
@@ -147,7 +150,8 @@ export function computeExposure(
       if (w <= 0) continue;
       const c = target[e]!;
       const cbase = c * width;
-      for (let j = 0; j < width; j++) vectors[base + j]! += w * vectors[cbase + j]!;
+      for (const j of nonzero[c]!) vectors[base + j]! += w * vectors[cbase + j]!;
+      // Every country of the child's exposure has a best path, so offering them marks the parent's too.
       for (const node of best[c]!) offer(node.country, w * node.share, node.sourceShare, node);
       for (const node of top[c]!)
         if (entersTop(topHere, options.topPaths, w * node.share))
@@ -162,6 +166,7 @@ export function computeExposure(
       mine.push(node);
     }
     best[p] = mine;
+    nonzero[p] = Int32Array.from(touched).sort();
     const listed = mine.slice();
     top[p] = topHere.map((t) => {
       const same = bestNode[t.country];
@@ -181,5 +186,5 @@ export function computeExposure(
       bestNode[c] = undefined;
     }
   }
-  return { codes, vectors, paths };
+  return { codes, vectors, nonzero, paths };
 }

@@ -18,6 +18,11 @@ export type RiskMethod = (typeof riskMethods)[number];
 export interface RiskOptions {
   /** Run only these methods (default all). The register needs all the others and is skipped when any is left out. */
   only?: readonly RiskMethod[];
+  /**
+   * Write the texts (path texts, SPOF explanations). Default true; false leaves them "" for callers that
+   * only need the figures, which on a large network is most of the time and memory.
+   */
+  texts?: boolean;
   /** Paths kept per item beyond the best one per country (the K largest overall). Default 3. */
   topPaths?: number;
   /** At most this many paths reported per item. Default 10. */
@@ -44,6 +49,7 @@ export type ResolvedRiskOptions = Required<Omit<RiskOptions, "filter">> & { filt
 
 export const defaultRiskOptions: ResolvedRiskOptions = {
   only: riskMethods,
+  texts: true,
   topPaths: 3,
   maxPaths: 10,
   ownershipThresholds: [0.1, 0.25, 0.5],

@@ -42,7 +42,13 @@ function explain(net: SupplyNetwork, end: number, label: string, items: number[]
   return `Losing ${label} leaves ${list(names)} without any supply${path.length > 1 ? `; ${itemName(net, end)} needs ${names[0]!} via ${chain}` : ""}.${stock}`;
 }
 
-export function structuralSpofs(net: SupplyNetwork, sources: readonly ItemSources[], req: Requirements, ends: readonly number[]): Spof[] {
+export function structuralSpofs(
+  net: SupplyNetwork,
+  sources: readonly ItemSources[],
+  req: Requirements,
+  ends: readonly number[],
+  texts = true,
+): Spof[] {
   const targetsOf = new Map<string, string[]>();
   for (const t of net.dataset.targets) {
     const list = targetsOf.get(t.item);
@@ -95,7 +101,7 @@ export function structuralSpofs(net: SupplyNetwork, sources: readonly ItemSource
         endItem: endId,
         node: id,
         nodeKind: kind,
-        explanation: explain(net, end, labels[g.host]!, g.items, path, cover),
+        explanation: texts ? explain(net, end, labels[g.host]!, g.items, path, cover) : "",
         items: g.items.map((i) => net.items[i]!.id),
         path: path.map((i) => net.items[i]!.id),
         targets,

@@ -15,6 +15,8 @@ import {
   type EntityOf,
 } from "@paraat/core";
 import type { DatasetInfo, Dialect, EntityChange, Store } from "../store.js";
+import { appendAudit } from "./audit/append.js";
+import type { AuditContext } from "./audit/types.js";
 import { BatchInserter } from "./batch-insert.js";
 import type { Database, DatasetsTable, DbRow } from "./database.js";
 import { toStoreError } from "./db-errors.js";
@@ -80,7 +82,7 @@ export class KyselyStore implements Store {
     );
   }
 
-  async saveDataset(dataset: Dataset, options: { replace?: boolean } = {}): Promise<DatasetInfo> {
+  async saveDataset(dataset: Dataset, options: { replace?: boolean; audit?: AuditContext } = {}): Promise<DatasetInfo> {
     const name = dataset.name;
     return this.run(`saving dataset "${name}"`, () =>
       this.transaction("write", async (trx) => {
@@ -97,6 +99,7 @@ export class KyselyStore implements Store {
         const existing = await this.findHead(trx, name, true);
         let id: number;
         let createdAt = now;
+        let replaced: unknown = null;
         if (existing !== undefined) {
           if (options.replace !== true)
             throw new ParaatError(
@@ -108,6 +111,7 @@ export class KyselyStore implements Store {
             );
           id = existing.id;
           createdAt = existing.created_at;
+          if (options.audit) replaced = await this.auditState(trx, existing);
           for (const e of entityNames) await sql`delete from ${sql.table(e)} where dataset_id = ${id}`.execute(trx);
           await trx.updateTable("datasets").set(header).where("id", "=", id).execute();
         } else {
@@ -123,7 +127,9 @@ export class KyselyStore implements Store {
           const rows = (dataset[e] as object[]).map((r, ord) => [id, ord, ...encodeRow(columns, r, this.dialect)]);
           await this.inserter.insert(trx, e, insertColumns[e], rows);
         }
-        return { name, createdAt, updatedAt: now, counts: countsOf(dataset) };
+        const info = { name, createdAt, updatedAt: now, counts: countsOf(dataset) };
+        if (options.audit) await appendAudit(trx, options.audit, { dataset: name, before: replaced, after: info });
+        return info;
       }),
     );
   }
@@ -134,10 +140,11 @@ export class KyselyStore implements Store {
     );
   }
 
-  async deleteDataset(name: string): Promise<void> {
+  async deleteDataset(name: string, options: { audit?: AuditContext } = {}): Promise<void> {
     await this.run(`deleting dataset "${name}"`, () =>
       this.transaction("write", async (trx) => {
         const head = await this.requireHead(trx, name, true);
+        if (options.audit) await appendAudit(trx, options.audit, { dataset: name, before: await this.auditState(trx, head), after: null });
         // The entity tables follow through ON DELETE CASCADE.
         await trx.deleteFrom("datasets").where("id", "=", head.id).execute();
       }),
@@ -170,7 +177,12 @@ export class KyselyStore implements Store {
     });
   }
 
-  async putEntity<N extends EntityName>(datasetName: string, entity: N, row: EntityOf<N>): Promise<EntityChange<N>> {
+  async putEntity<N extends EntityName>(
+    datasetName: string,
+    entity: N,
+    row: EntityOf<N>,
+    options: { audit?: AuditContext } = {},
+  ): Promise<EntityChange<N>> {
     if (typeof row !== "object" || row === null)
       throw new ParaatError("INVALID_ARGUMENT", `a ${entity} row must be an object`, { details: { value: row } });
     const key = entityKey(entity, row);
@@ -195,12 +207,18 @@ export class KyselyStore implements Store {
           await this.inserter.insert(trx, entity, insertColumns[entity], [[id, Number(ord.rows[0]?.next ?? 0), ...values]]);
         }
         await this.touch(trx, id);
+        if (options.audit) await appendAudit(trx, options.audit, { dataset: datasetName, entity, key, before, after });
         return { entity, key, before, after };
       }),
     );
   }
 
-  async deleteEntity<N extends EntityName>(datasetName: string, entity: N, key: string): Promise<EntityChange<N>> {
+  async deleteEntity<N extends EntityName>(
+    datasetName: string,
+    entity: N,
+    key: string,
+    options: { audit?: AuditContext } = {},
+  ): Promise<EntityChange<N>> {
     return this.run(`deleting ${entity} "${key}" from dataset "${datasetName}"`, () =>
       this.transaction("write", async (trx) => {
         const { id, dataset } = await this.loadWith(trx, datasetName, true);
@@ -222,6 +240,7 @@ export class KyselyStore implements Store {
         );
         await sql`delete from ${sql.table(entity)} where ${this.keyFilter(entity, id, before)}`.execute(trx);
         await this.touch(trx, id);
+        if (options.audit) await appendAudit(trx, options.audit, { dataset: datasetName, entity, key, before, after: null });
         return { entity, key, before, after: null };
       }),
     );
@@ -337,6 +356,12 @@ export class KyselyStore implements Store {
       dataset[e] = result.rows.map((r) => decodeRow(columns, r));
     }
     return { id: head.id, dataset: dataset as Dataset };
+  }
+
+  /** A dataset as the audit log records it when it is replaced or deleted: its times and row counts. */
+  private async auditState(db: Db, head: DatasetHead): Promise<Omit<DatasetInfo, "name">> {
+    const counts = (await this.countRows(db)).get(head.id) ?? zeroCounts();
+    return { createdAt: head.created_at, updatedAt: head.updated_at, counts };
   }
 
   private async countRows(db: Db): Promise<Map<number, Record<EntityName, number>>> {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -46,6 +46,11 @@ describe("writeDatasetFile / readDatasetFile", () => {
     expect(await writeDatasetFile(sampleDataset(), file)).toEqual([file]);
     expect(await readFile(file, "utf8")).toBe(datasetToJson(sampleDataset()));
     expect(await readdir(dir)).toEqual(["d.json"]);
+  });
+
+  it("writes into a device such as /dev/null in place instead of replacing it", async () => {
+    await writeDatasetFile(sampleDataset(), "/dev/null", "json");
+    expect((await stat("/dev/null")).isCharacterDevice()).toBe(true);
   });
 
   it("reads each format by its path", async () => {

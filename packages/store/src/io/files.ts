@@ -72,6 +72,16 @@ export async function writeTarget(path: string, format?: DatasetFileFormat): Pro
 
 /** Writes a file next to its final path and renames it, so a failed export never leaves half a file. */
 async function writeAtomically(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  // A device or pipe (e.g. /dev/null, /dev/stdout) is written in place: renaming over it would replace it.
+  const existing = await stat(path).catch(() => undefined);
+  if (existing !== undefined && !existing.isFile()) {
+    try {
+      await write(path);
+      return;
+    } catch (e) {
+      throw new ParaatError("INVALID_ARGUMENT", `cannot write ${path}: ${message(e)}`, { details: { file: path }, cause: e });
+    }
+  }
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     await write(tmp);

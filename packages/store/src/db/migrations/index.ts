@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../../store.js";
 import { initialSchema } from "./20261128100000-initial-schema.js";
+import { accountsAudit } from "./20261128120000-accounts-audit.js";
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     "20261128100000-initial-schema": initialSchema(dialect),
+    "20261128120000-accounts-audit": accountsAudit(dialect),
   };
 }
 

@@ -1,0 +1,37 @@
+export * from "./permissions.js";
+export { cliActor, type Actor } from "./actor.js";
+export { createServices, type Services, type ServicesOptions } from "./services.js";
+export { inputIssues, inputFailed, parseInput, type InputIssue, type InputPart } from "./input-issues.js";
+export { defaultScryptCost, testScryptCost, generatePassword, hashPassword, verifyPassword, type ScryptCost } from "./passwords.js";
+export * from "./user-schemas.js";
+export * from "./plan-schemas.js";
+export {
+  DatasetService,
+  exportFormats,
+  uploadFormats,
+  isEntityName,
+  type ExportFile,
+  type ExportFormat,
+  type ImportUpload,
+  type UploadFormat,
+} from "./datasets.js";
+export { PlanService, PLAN_JOB, type PlanOutcome } from "./plans.js";
+export { RiskService, riskQuerySchema, riskForItem, type RiskQuery } from "./risk.js";
+export {
+  NetworkService,
+  itemChain,
+  networkQuerySchema,
+  MAX_CHAIN_DEPTH,
+  type ChainEdge,
+  type ChainEdgeKind,
+  type ChainNode,
+  type ChainNodeKind,
+  type ItemChain,
+} from "./network.js";
+export { UserService, INITIAL_ADMIN } from "./users.js";
+export { SessionService, defaultSessionPolicy, type SessionPolicy, type SignedIn } from "./sessions.js";
+export { TokenService, type CreatedToken } from "./tokens.js";
+export { AuditService } from "./audit.js";
+export { LoginThrottle, type ThrottleRule } from "./login-throttle.js";
+export * from "./jobs/job-runner.js";
+export { InProcessJobRunner, type InProcessOptions } from "./jobs/in-process.js";

@@ -1,0 +1,71 @@
+/**
+ * Risk: the full analysis is computed once per dataset state and cached; filters (kind, severity,
+ * item) are applied to the cached result per request.
+ */
+import { z } from "zod";
+import { ParaatError, analyzeRisk, filterRegister, findingKinds, severities, type Dataset, type RiskResult } from "@paraat/core";
+import type { Actor } from "./actor.js";
+import { parseInput } from "./input-issues.js";
+import { requirePermission } from "./permissions.js";
+import type { Snapshots } from "./snapshots.js";
+
+export const riskQuerySchema = z.strictObject({
+  /** Register: only these kinds (comma-separated). */
+  kind: z
+    .string()
+    .transform((s) => s.split(",").map((k) => k.trim()))
+    .pipe(z.array(z.enum(findingKinds)))
+    .optional(),
+  /** Register: at least this severity. */
+  severity: z.enum(severities).optional(),
+  /** Only what concerns this item. */
+  item: z.string().min(1).optional(),
+});
+export type RiskQuery = z.input<typeof riskQuerySchema>;
+
+/** Every list narrowed to what concerns one item (as `paraat risk --item`). */
+export function riskForItem(r: RiskResult, dataset: Dataset, item: string): RiskResult {
+  if (!r.items.some((i) => i.id === item))
+    throw new ParaatError("NOT_FOUND", `no item "${item}" in dataset ${dataset.name}`, { details: { item } });
+  const sites = new Set(dataset.supply.filter((s) => s.item === item).map((s) => s.site));
+  const companies = new Set(dataset.sites.filter((s) => sites.has(s.id)).map((s) => s.company));
+  return {
+    ...r,
+    items: r.items.filter((i) => i.id === item),
+    materials: r.materials.filter((m) => m.item === item),
+    dependencies: r.dependencies.filter((d) => d.endItem === item || d.material === item),
+    spof: r.spof.filter((s) => s.endItem === item || s.items.includes(item)),
+    companies: r.companies.filter((c) => companies.has(c.id)),
+  };
+}
+
+export class RiskService {
+  constructor(private readonly snapshots: Snapshots) {}
+
+  /** The whole analysis of the dataset as it is now (cached). */
+  async full(actor: Actor, name: string): Promise<RiskResult> {
+    requirePermission(actor, "risk:read");
+    return this.analysis(name);
+  }
+
+  /** The cached analysis without a permission check: for other services that show parts of it. */
+  async analysis(name: string): Promise<RiskResult> {
+    return (await this.snapshots.derive(name, "risk", "", (s) => analyzeRisk(s.dataset))).value;
+  }
+
+  /** The analysis with the register filtered and, given an item, every list narrowed to it. Unfiltered, the cached object itself. */
+  async query(actor: Actor, name: string, query: RiskQuery = {}): Promise<RiskResult> {
+    const q = parseInput(riskQuerySchema, query, "query");
+    const full = await this.full(actor, name);
+    if (q.kind === undefined && q.severity === undefined && q.item === undefined) return full;
+    const filtered: RiskResult = {
+      ...full,
+      register: filterRegister(full.register, {
+        ...(q.kind === undefined ? {} : { kind: q.kind }),
+        ...(q.severity === undefined ? {} : { severity: q.severity }),
+        ...(q.item === undefined ? {} : { subject: q.item }),
+      }),
+    };
+    return q.item === undefined ? filtered : riskForItem(filtered, (await this.snapshots.get(name)).dataset, q.item);
+  }
+}
