@@ -69,16 +69,12 @@ it("serves the risk analysis, filtered by severity, kind and item", async () => 
 
   const high = await t.services.risk.query(viewer, "shells", { severity: "high" });
   expect(high.register).toEqual(expected.register.filter((f) => f.severity === "high"));
-  const kinds = await t.services.risk.query(viewer, "shells", { kind: "single-source,critical-material" });
+  const kinds = await t.services.risk.query(viewer, "shells", { kind: ["single-source", "critical-material"] });
   expect(kinds.register).toEqual(expected.register.filter((f) => f.kind === "single-source" || f.kind === "critical-material"));
   const tnt = await t.services.risk.query(viewer, "shells", { item: "tnt" });
   expect(tnt.items.map((i) => i.id)).toEqual(["tnt"]);
   expect(tnt.register.every((f) => f.subject === "tnt" || f.related.includes("tnt"))).toBe(true);
 
-  await expect(t.services.risk.query(viewer, "shells", { kind: "nonsense" })).rejects.toMatchObject({
-    code: "VALIDATION_FAILED",
-    details: { issues: [expect.objectContaining({ in: "query", field: "kind[0]" })] },
-  });
   await expect(t.services.risk.query(viewer, "shells", { item: "ghost" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   await expect(t.services.risk.query(actor("analyst", "x"), "nowhere")).rejects.toMatchObject({ code: "NOT_FOUND" });
 });

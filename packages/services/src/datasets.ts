@@ -81,7 +81,7 @@ function requireEntity(entity: string): EntityName {
 /** Checks one row against its collection's schema; VALIDATION_FAILED lists every field. */
 function parseRow<N extends EntityName>(entity: N, row: unknown): EntityOf<N> {
   const r = entitySchemas[entity].safeParse(row);
-  if (r.success) return r.data as EntityOf<N>;
+  if (r.success) return r.data;
   const issues: ValidationIssue[] = r.error.issues.flatMap((i) => {
     const keys = i.code === "unrecognized_keys" ? i.keys : [undefined];
     return keys.map((k) => ({
@@ -163,7 +163,7 @@ export class DatasetService {
         return { filename: `${base}.json`, contentType: contentTypes.json, body: Buffer.from(datasetToJson(dataset), "utf8") };
       case "xlsx": {
         const data = await datasetToWorkbook(dataset).xlsx.writeBuffer();
-        return { filename: `${base}.xlsx`, contentType: contentTypes.xlsx, body: Buffer.from(data as ArrayBuffer) };
+        return { filename: `${base}.xlsx`, contentType: contentTypes.xlsx, body: Buffer.from(data) };
       }
       case "csv": {
         const zip = new JSZip();
@@ -242,6 +242,6 @@ export class DatasetService {
 function relocate(e: unknown, path: string, file: string): unknown {
   if (!(e instanceof ParaatError)) return e;
   const message = e.message.split(path).join(file);
-  const details = e.details && typeof e.details === "object" ? { ...(e.details as object), file } : e.details;
+  const details = e.details && typeof e.details === "object" ? { ...e.details, file } : e.details;
   return new ParaatError(e.code, message, { details, cause: e.cause });
 }

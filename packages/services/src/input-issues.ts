@@ -12,16 +12,37 @@ export interface InputIssue {
   /** Path of the field within that part, e.g. "weights.lateness"; "" for the part as a whole. */
   field: string;
   message: string;
+  /** What would have been accepted, in words. */
+  expected: string;
   /** The zod issue code, e.g. "invalid_type", "too_small". */
   code: string;
+  /** `<part>.<field>`, in the place where file issues carry their location. */
+  location: { path: string };
+}
+
+function expectedOf(i: z.core.$ZodIssue): string {
+  switch (i.code) {
+    case "invalid_type":
+      return `a ${i.expected}`;
+    case "invalid_value":
+      return `one of ${i.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "unrecognized_keys":
+      return "only the documented fields";
+    default:
+      return i.message;
+  }
+}
+
+function issue(part: InputPart, path: readonly PropertyKey[], message: string, i: z.core.$ZodIssue): InputIssue {
+  const field = pathToField(path);
+  return { in: part, field, message, expected: expectedOf(i), code: i.code, location: { path: field === "" ? part : `${part}.${field}` } };
 }
 
 export function inputIssues(part: InputPart, error: z.ZodError): InputIssue[] {
   return error.issues.flatMap((i): InputIssue[] => {
     // One issue per unknown key, so each field is named on its own.
-    if (i.code === "unrecognized_keys")
-      return i.keys.map((k) => ({ in: part, field: pathToField([...i.path, k]), message: `unknown field ${k}`, code: i.code }));
-    return [{ in: part, field: pathToField(i.path), message: i.message, code: i.code }];
+    if (i.code === "unrecognized_keys") return i.keys.map((k) => issue(part, [...i.path, k], `unknown field ${k}`, i));
+    return [issue(part, i.path, i.message, i)];
   });
 }
 

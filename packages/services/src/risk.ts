@@ -5,7 +5,6 @@
 import { z } from "zod";
 import { ParaatError, analyzeRisk, filterRegister, findingKinds, severities, type Dataset, type RiskResult } from "@paraat/core";
 import type { Actor } from "./actor.js";
-import { parseInput } from "./input-issues.js";
 import { requirePermission } from "./permissions.js";
 import type { Snapshots } from "./snapshots.js";
 
@@ -21,7 +20,8 @@ export const riskQuerySchema = z.strictObject({
   /** Only what concerns this item. */
   item: z.string().min(1).optional(),
 });
-export type RiskQuery = z.input<typeof riskQuerySchema>;
+/** The filter as parsed by riskQuerySchema (the routes validate the query string with it). */
+export type RiskQuery = z.output<typeof riskQuerySchema>;
 
 /** Every list narrowed to what concerns one item (as `paraat risk --item`). */
 export function riskForItem(r: RiskResult, dataset: Dataset, item: string): RiskResult {
@@ -55,7 +55,7 @@ export class RiskService {
 
   /** The analysis with the register filtered and, given an item, every list narrowed to it. Unfiltered, the cached object itself. */
   async query(actor: Actor, name: string, query: RiskQuery = {}): Promise<RiskResult> {
-    const q = parseInput(riskQuerySchema, query, "query");
+    const q = query;
     const full = await this.full(actor, name);
     if (q.kind === undefined && q.severity === undefined && q.item === undefined) return full;
     const filtered: RiskResult = {

@@ -29,7 +29,7 @@ export interface ChooseSolverOptions extends ModelSize {
 }
 
 /** Above this many non-zeros a native solver, when installed, is faster than HiGHS-WASM. */
-export const nativeFasterFromNonzeros = 20_000;
+export const nativeFasterFromNonzeros = 10_000;
 /** Above this many non-zeros HiGHS-WASM is expected to exhaust its 2 GB heap (or take too long). */
 export const highsWasmMaxNonzeros = 1_500_000;
 

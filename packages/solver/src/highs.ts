@@ -3,7 +3,7 @@
  *
  * Two known limits shape this backend: one module instance fails after thousands of solves,
  * and its heap stops at 2 GB (a WebAssembly memory never shrinks, either). So the compiled
- * module is cached, but a fresh instance (~30 ms) is loaded after a number of solves, after
+ * module is cached, but a fresh instance (≈50–80 ms CPU) is loaded after a number of solves, after
  * any solve that grew the heap past a threshold, and always after a throw. An abort (the heap
  * is full) becomes a SOLVER_FAILED error that names the native solvers to install.
  */
@@ -48,7 +48,7 @@ function compiledModule(): Promise<WasmModule> {
   return compiled;
 }
 
-/** Loads a fresh HiGHS module instance (own heap). Exposed for the benchmark. */
+/** Loads a fresh HiGHS module instance, with its own heap, from the shared compiled module. */
 export async function loadHighsInstance(): Promise<Highs> {
   return await loadHighs({ wasmModule: await compiledModule() });
 }

@@ -6,6 +6,8 @@ import { registerImport } from "./import.js";
 import { registerSummary } from "./summary.js";
 import { registerRisk } from "./risk.js";
 import { registerValidate } from "./validate.js";
+import { registerServe } from "./serve.js";
+import { registerUser } from "./user.js";
 
 /** One file per command noun; each registers itself on the program. */
 export const commands: ((program: Command) => void)[] = [
@@ -16,4 +18,6 @@ export const commands: ((program: Command) => void)[] = [
   registerGenerate,
   registerSummary,
   registerRisk,
+  registerServe,
+  registerUser,
 ];

@@ -21,7 +21,7 @@ import { expectedOf, pathToField } from "./zod-issues.js";
 
 export const SHARE_TOLERANCE = 0.01;
 
-const collectionSchemas = Object.fromEntries(entityNames.map((n) => [n, z.array(entitySchemas[n])])) as Record<
+const collectionSchemas = Object.fromEntries(entityNames.map((n) => [n, z.array(entitySchemas[n] as z.ZodType)])) as Record<
   EntityName,
   z.ZodArray<z.ZodType>
 >;

@@ -25,6 +25,16 @@ describe("analyzeRisk", () => {
     expect(full.register.length).toBeGreaterThan(0);
   });
 
+  it("leaves path texts and SPOF explanations empty when texts are off, figures unchanged", () => {
+    const lean = analyzeRisk(dataset, { texts: false });
+    const full = analyzeRisk(dataset);
+    expect(lean.spof.map((s) => s.explanation)).toEqual(full.spof.map(() => ""));
+    expect(lean.items[0]!.paths.map((p) => p.text)).toEqual(full.items[0]!.paths.map(() => ""));
+    expect(full.items[0]!.paths[0]!.text).toBe("E: CN 100% of supply, 80% of value");
+    const figures = (r: typeof full): unknown => r.items.map((i) => [i.exposure, i.paths.map((p) => [p.items, p.share])]);
+    expect(figures(lean)).toEqual(figures(full));
+  });
+
   it("refuses malformed options with INVALID_ARGUMENT", () => {
     const bad = [
       { topPaths: -1 },

@@ -5,10 +5,13 @@ import type { Bloc, HhiBand } from "./types.js";
 /**
  * A country's bloc: "concern" when flagged so (this wins: the flag is an explicit judgement), else
  * "eu", else "nato" (NATO but not EU), else "partner" (any other country in the dataset); a code the
- * dataset does not list is "other".
+ * dataset does not list is "other", and so is ZZ, the ISO code for an unknown or unspecified country
+ * (datasets use it for "other countries" and undisclosed origins).
  */
+export const UNKNOWN_COUNTRY = "ZZ";
+
 export function blocOf(country: Country | undefined): Bloc {
-  if (!country) return "other";
+  if (!country || country.code === UNKNOWN_COUNTRY) return "other";
   if (country.concern) return "concern";
   if (country.eu) return "eu";
   if (country.nato) return "nato";

@@ -33,11 +33,19 @@ export function months(m: number): string {
   return `${m >= 10 ? Math.round(m) : Math.round(m * 10) / 10} month${m === 1 ? "" : "s"}`;
 }
 
+/** A quantity: whole numbers with thousands separators from 100 up ("22,000"), else two decimals at most. */
 export function units(q: number): string {
-  return q >= 100 ? Math.round(q).toLocaleString("en-GB") : String(Math.round(q * 100) / 100);
+  if (q < 100) return String(Math.round(q * 100) / 100);
+  // By hand: toLocaleString goes through ICU and is slow when called for thousands of findings.
+  const digits = String(Math.round(q));
+  let out = "";
+  for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? "," : "") + digits[i]!;
+  return out;
 }
 
-export function list(names: string[], max = 3): string {
+/** "a, b and c" or "a, b, c and 4 more"; `total` when `names` holds only the first few of them. */
+export function list(names: string[], max = 3, total = names.length): string {
+  if (total > names.length && names.length >= max) return `${names.slice(0, max).join(", ")} and ${total - max} more`;
   if (names.length <= max) return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]!}`;
   return `${names.slice(0, max).join(", ")} and ${names.length - max} more`;
 }

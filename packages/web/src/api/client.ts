@@ -65,9 +65,10 @@ export function apiUrl(path: string, query?: RequestOptions["query"]): string {
 /** Any request; resolves with the status too, for routes that answer 200 or 202. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  let body: BodyInit | undefined;
+  // RequestInit["body"]: the same type in the browser's and in Node's fetch typings.
+  let body: RequestInit["body"];
   if (options.body instanceof ArrayBuffer || options.body instanceof Uint8Array || options.body instanceof Blob) {
-    body = options.body as BodyInit;
+    body = options.body as RequestInit["body"];
     headers["Content-Type"] = options.contentType ?? "application/octet-stream";
   } else if (options.body !== undefined) {
     body = JSON.stringify(options.body);

@@ -50,9 +50,13 @@ async function finish(dataset: string, run: number, job: Job): Promise<void> {
   }
 }
 
-function parse(data: unknown): Partial<Job> {
+/** An event's data: the job itself, or `{ type, job }`. */
+export function parseJobEvent(data: unknown): Partial<Job> {
   try {
-    return typeof data === "string" && data ? (JSON.parse(data) as Partial<Job>) : {};
+    const value: unknown = typeof data === "string" && data ? JSON.parse(data) : {};
+    if (typeof value !== "object" || value === null) return {};
+    const inner = (value as { job?: unknown }).job;
+    return (typeof inner === "object" && inner !== null ? inner : value) as Partial<Job>;
   } catch {
     return {};
   }
@@ -82,7 +86,7 @@ function follow(dataset: string, run: number, job: Job): void {
   const events = new EventSource(api.jobEventsUrl(job.id));
   let settled = false;
   events.addEventListener("progress", (e) => {
-    const p = parse((e as MessageEvent).data);
+    const p = parseJobEvent((e as MessageEvent).data);
     set(dataset, run, { status: "running", progress: progressFraction(p.progress), message: p.message ?? undefined });
   });
   events.addEventListener("done", () => {
@@ -93,7 +97,7 @@ function follow(dataset: string, run: number, job: Job): void {
   events.addEventListener("failed", (e) => {
     settled = true;
     events.close();
-    const p = parse((e as MessageEvent).data);
+    const p = parseJobEvent((e as MessageEvent).data);
     set(dataset, run, { status: "failed", progress: 1, error: p.error ?? { code: "SOLVER_FAILED", message: p.message ?? "" } });
   });
   events.onerror = () => {

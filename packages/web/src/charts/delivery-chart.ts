@@ -16,13 +16,17 @@ export interface ChartText {
   metAt: string;
 }
 
+/** The page's own font stack, so chart text matches the tables around it. */
+export const chartFont = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
 const palette = { need: "#6b7280", delivered: "#1d4e89", stock: "#1d4e89", level: "#b42318", met: "#2a8c82" };
 
 function base(months: string[], text: ChartText): EChartsCoreOption {
   return {
     animation: false,
     aria: { enabled: true },
-    grid: { left: 64, right: 24, top: 40, bottom: 40 },
+    textStyle: { fontFamily: chartFont },
+    grid: { left: 64, right: 32, top: 64, bottom: 40 },
     legend: { top: 0, left: 0, itemGap: 20, textStyle: { fontSize: 13 } },
     tooltip: {
       trigger: "axis",
@@ -38,12 +42,24 @@ function base(months: string[], text: ChartText): EChartsCoreOption {
   };
 }
 
-/** Cumulative need as a step line, cumulative deliveries as a line, due months marked. */
-export function demandChartOption(s: DemandSeries, text: ChartText): EChartsCoreOption {
+const markLabel = { formatter: "{b}", position: "end", fontSize: 12, color: "#344054" } as const;
+
+/** Cumulative need as a step line, cumulative deliveries as a line; the chosen demand's due month marked. */
+export function demandChartOption(s: DemandSeries, text: ChartText, due?: string): EChartsCoreOption {
+  const marks = due && s.months.includes(due) ? [{ xAxis: due, name: `${text.due} ${text.month(due)}`, lineStyle: { color: palette.level, type: "dashed" as const } }] : [];
   return {
     ...base(s.months, text),
     series: [
-      { name: text.need, type: "line", step: "end", data: s.need, symbol: "none", lineStyle: { color: palette.need, type: "dashed", width: 2 }, itemStyle: { color: palette.need } },
+      {
+        name: text.need,
+        type: "line",
+        step: "end",
+        data: s.need,
+        symbol: "none",
+        lineStyle: { color: palette.need, type: "dashed", width: 2 },
+        itemStyle: { color: palette.need },
+        markLine: { symbol: "none", silent: true, label: markLabel, data: marks },
+      },
       {
         name: text.delivered,
         type: "line",
@@ -78,7 +94,7 @@ export function targetChartOption(s: TargetSeries, text: ChartText): EChartsCore
         markLine: {
           symbol: "none",
           silent: true,
-          label: { formatter: "{b}", position: "insideEndTop", fontSize: 12 },
+          label: markLabel,
           data: marks,
         },
       },

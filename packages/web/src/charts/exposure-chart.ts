@@ -1,5 +1,6 @@
 /** ECharts options for the network page: value shares as horizontal bars in bloc colours. Pure. */
 import type { EChartsCoreOption } from "echarts/core";
+import { chartFont } from "./delivery-chart.js";
 import type { Bar } from "./exposure-data.js";
 
 export function shareBarsOption(bars: readonly Bar[], label: (key: string) => string, pct: (f: number) => string): EChartsCoreOption {
@@ -7,6 +8,7 @@ export function shareBarsOption(bars: readonly Bar[], label: (key: string) => st
   return {
     animation: false,
     aria: { enabled: true },
+    textStyle: { fontFamily: chartFont },
     grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
     tooltip: { trigger: "item", valueFormatter: (v: unknown) => (typeof v === "number" ? pct(v) : String(v)) },
     xAxis: { type: "value", max: 1, show: false },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Exposure } from "@paraat/core";
+import type { Bloc, Exposure } from "@paraat/core";
 import { blocBars, blocColours, countryBars } from "./exposure-data.js";
 
 const exposure: Exposure = {
@@ -21,7 +21,7 @@ describe("blocBars", () => {
 
 describe("countryBars", () => {
   it("takes the largest countries first and colours them by bloc", () => {
-    const bloc = (c: string) => (c === "CN" ? "concern" : c === "US" ? "nato" : "eu") as const;
+    const bloc = (c: string): Bloc => (c === "CN" ? "concern" : c === "US" ? "nato" : "eu");
     const bars = countryBars(exposure, bloc, 3);
     expect(bars.map((b) => b.key)).toEqual(["NL", "CN", "DE"]);
     expect(bars[1]!.colour).toBe(blocColours.concern);

@@ -41,7 +41,7 @@ export class AuditLog {
       if (filter.actor !== undefined) q = q.where("actor", "=", filter.actor);
       if (filter.before !== undefined) q = q.where("id", "<", filter.before);
       const rows = await q.orderBy("id", "desc").limit(limit).execute();
-      return rows.map((r) => toEntry(r as Row));
+      return rows.map((r) => toEntry(r));
     });
   }
 }

@@ -157,7 +157,8 @@ function ItemView({ dataset, item, risk, riskLoading, names }: { dataset: Datase
             .map((b) => t("network.blocSites", { bloc: t(`bloc.${b.bloc}`), n: b.sites, countries: b.countries.join(", ") }))
             .join(" · ")}
         </p>
-        <ChainTable rows={rows} names={names} />
+        <ChainTable rows={rows} />
+        <p className="muted small">{t("network.capacityNote")}</p>
       </Section>
 
       {risk && risk.paths.length > 0 && (
@@ -175,8 +176,58 @@ function ItemView({ dataset, item, risk, riskLoading, names }: { dataset: Datase
   );
 }
 
-function ChainTable({ rows, names }: { rows: ChainRow[]; names: Names }) {
+const SOURCES_SHOWN = 5;
+
+function Sources({ row }: { row: ChainRow }) {
   const { t, num, pct } = useI18n();
+  const [all, setAll] = useState(false);
+  // Largest capacity first: the options that matter most lead.
+  const sources = [...row.sources].sort((a, b) => b.capacityLast - a.capacityLast || a.siteName.localeCompare(b.siteName));
+  const shown = all ? sources : sources.slice(0, SOURCES_SHOWN);
+  return (
+    <ul className="sources">
+      {row.sources.length === 0 && row.materialSourcing.length === 0 && (
+        <li>
+          <Badge tone="severe">{t("network.noSupply")}</Badge>
+        </li>
+      )}
+      {shown.map((s) => (
+        <li key={s.supply}>
+          <CountryTag code={s.country} name={s.countryName} bloc={s.bloc} />
+          <span className="source-site">
+            {s.siteName} <span className="muted">({s.companyName})</span>
+          </span>
+          <span className="source-figures muted small">
+            {t("network.sourceFigures", {
+              lt: num(s.leadTime),
+              cap: s.capacityFirst === s.capacityLast ? num(s.capacityFirst) : `${num(s.capacityFirst)} → ${num(s.capacityLast)}`,
+            })}
+          </span>
+        </li>
+      ))}
+      {sources.length > SOURCES_SHOWN && (
+        <li>
+          <button type="button" className="link-button small" onClick={() => setAll(!all)} aria-expanded={all}>
+            {all ? t("network.fewerSources") : t("network.moreSources", { n: sources.length - SOURCES_SHOWN })}
+          </button>
+        </li>
+      )}
+      {row.materialSourcing.length > 0 && (
+        <li className="muted small">
+          {t("network.euSourcing")}{" "}
+          {row.materialSourcing.slice(0, 6).map((m) => (
+            <span key={m.country} className="share">
+              <CountryTag code={m.country} name={m.countryName} bloc={m.bloc} /> {pct(m.share, 0)}
+            </span>
+          ))}
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function ChainTable({ rows }: { rows: ChainRow[] }) {
+  const { t, num } = useI18n();
   return (
     <div className="table-wrap">
       <table className="data chain">
@@ -187,67 +238,34 @@ function ChainTable({ rows, names }: { rows: ChainRow[]; names: Names }) {
               {t("network.perUnit")}
             </th>
             <th scope="col">{t("network.sources")}</th>
-            <th scope="col" className="num">
-              {t("col.leadTime")}
-            </th>
-            <th scope="col" className="num">
-              {t("network.capacity")}
-            </th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
-            const first = r.sources[0];
-            return (
-              <tr key={r.key} className={r.depth === 0 ? "chain-root" : undefined}>
-                <th scope="row" style={{ paddingLeft: `${0.75 + r.depth * 1.25}rem` }}>
-                  {r.depth > 0 && (
-                    <span className="tree-mark" aria-hidden="true">
-                      └
-                    </span>
-                  )}
-                  <a href={formatRoute({ page: "network", item: r.item })}>{r.name}</a>
-                  <span className="muted small block">
-                    {t(`kind.${r.kind}`)}
-                    {r.poolStock > 0 && ` · ${t("network.poolStock", { qty: num(r.poolStock, 0) })}`}
-                    {r.cycle && ` · ${t("network.cycle")}`}
+          {rows.map((r) => (
+            <tr key={r.key} className={r.depth === 0 ? "chain-root" : undefined}>
+              <th scope="row" style={{ paddingLeft: `${0.65 + r.depth * 1.1}rem` }}>
+                {r.depth > 0 && (
+                  <span className="tree-mark" aria-hidden="true">
+                    └
                   </span>
-                </th>
-                <td className="num">
-                  {num(r.qtyPerUnit, 3)} {r.unit}
-                </td>
-                <td>
-                  {r.sources.length === 0 && r.materialSourcing.length === 0 && <Badge tone="severe">{t("network.noSupply")}</Badge>}
-                  <ul className="sources">
-                    {r.sources.map((s) => (
-                      <li key={s.supply}>
-                        <CountryTag code={s.country} name={s.countryName} bloc={s.bloc} /> {s.siteName} <span className="muted">({s.companyName})</span>
-                      </li>
-                    ))}
-                    {r.materialSourcing.length > 0 && (
-                      <li className="muted small">
-                        {t("network.euSourcing")}{" "}
-                        {r.materialSourcing.slice(0, 5).map((m) => (
-                          <span key={m.country} className="share">
-                            <CountryTag code={m.country} name={m.countryName} bloc={m.bloc} /> {pct(m.share, 0)}
-                          </span>
-                        ))}
-                      </li>
-                    )}
-                  </ul>
-                </td>
-                <td className="num">{first ? r.sources.map((s) => num(s.leadTime)).join(" / ") : "—"}</td>
-                <td className="num">
-                  {r.sources.length === 0
-                    ? "—"
-                    : r.sources.map((s) => (s.capacityFirst === s.capacityLast ? num(s.capacityFirst) : `${num(s.capacityFirst)} → ${num(s.capacityLast)}`)).join(" / ")}
-                </td>
-              </tr>
-            );
-          })}
+                )}
+                <a href={formatRoute({ page: "network", item: r.item })}>{r.name}</a>
+                <span className="muted small block">
+                  {t(`kind.${r.kind}`)}
+                  {r.poolStock > 0 && ` · ${t("network.poolStock", { qty: num(r.poolStock, 0) })}`}
+                  {r.cycle && ` · ${t("network.cycle")}`}
+                </span>
+              </th>
+              <td className="num">
+                {num(r.qtyPerUnit, 3)} {r.unit}
+              </td>
+              <td>
+                <Sources row={r} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
-      <p className="muted small">{t("network.capacityNote")}</p>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useSession } from "../../app/session.js";
 import { PlanStatus } from "../../components/PlanStatus.js";
 import { Badge, ErrorBox, Figure, Loading, Section } from "../../components/ui.js";
 import { useI18n } from "../../i18n/I18n.js";
+import { monthAt, monthIndex } from "../../lib/month.js";
 import { namesOf } from "../../lib/names.js";
 import { formatRoute } from "../../lib/route.js";
 import { demandTone, severityTone } from "../../lib/tones.js";
@@ -40,7 +41,7 @@ export default function OverviewPage() {
           <h1>{t("overview.title")}</h1>
           <p className="muted">
             {t("overview.subtitle", { dataset: name })}
-            {dataset.data && ` · ${t("common.horizon")} ${month(dataset.data.horizon.start)} – ${month(result?.horizon.end ?? null)}`}
+            {dataset.data && ` · ${t("common.horizon")} ${month(dataset.data.horizon.start)} – ${month(monthAt(monthIndex(dataset.data.horizon.start) + dataset.data.horizon.periods - 1))}`}
           </p>
         </div>
       </header>
@@ -63,8 +64,8 @@ export default function OverviewPage() {
               note={
                 <span className="counts">
                   <Badge tone="ok">{t("status.on-time")}: {num(dCounts["on-time"] ?? 0)}</Badge>{" "}
-                  <Badge tone="bad">{t("status.late")}: {num(dCounts.late ?? 0)}</Badge>{" "}
-                  <Badge tone="severe">{t("status.short")}: {num(dCounts.short ?? 0)}</Badge>
+                  <Badge tone={(dCounts.late ?? 0) > 0 ? "bad" : "neutral"}>{t("status.late")}: {num(dCounts.late ?? 0)}</Badge>{" "}
+                  <Badge tone={(dCounts.short ?? 0) > 0 ? "severe" : "neutral"}>{t("status.short")}: {num(dCounts.short ?? 0)}</Badge>
                 </span>
               }
             />
@@ -161,8 +162,8 @@ function TargetTable({ rows, names }: { rows: TargetRow[]; names: ReturnType<typ
               </th>
               <td>{names.consumer(r.consumer)}</td>
               <td className="num">{num(r.level)}</td>
-              <td>{month(r.by)}</td>
-              <td className={r.status === "met" ? undefined : "text-bad"}>{r.metAt ? month(r.metAt) : t("target.notInHorizon")}</td>
+              <td className="nowrap">{month(r.by)}</td>
+              <td className={r.status === "met" ? "nowrap" : "nowrap text-bad"}>{r.metAt ? month(r.metAt) : t("target.notInHorizon")}</td>
               <td>
                 <TargetStatusBadge row={r} />{" "}
                 {r.status !== "met" && (
@@ -204,10 +205,10 @@ function DemandTable({ rows, names }: { rows: DemandRow[]; names: ReturnType<typ
               </th>
               <th scope="col">{t("col.due")}</th>
               <th scope="col">{t("col.lastDelivery")}</th>
-              <th scope="col" className="num">
+              <th scope="col" className="num opt">
                 {t("col.lateQty")}
               </th>
-              <th scope="col" className="num">
+              <th scope="col" className="num opt">
                 {t("col.shortQty")}
               </th>
               <th scope="col">{t("col.status")}</th>
@@ -222,10 +223,10 @@ function DemandTable({ rows, names }: { rows: DemandRow[]; names: ReturnType<typ
                 </th>
                 <td>{names.consumer(r.consumer)}</td>
                 <td className="num">{num(r.qty)}</td>
-                <td>{month(r.due)}</td>
-                <td>{month(r.lastDelivery)}</td>
-                <td className="num">{r.late > 0 ? num(r.late, 0) : "—"}</td>
-                <td className="num">{r.short > 0 ? num(r.short, 0) : "—"}</td>
+                <td className="nowrap">{month(r.due)}</td>
+                <td className="nowrap">{month(r.lastDelivery)}</td>
+                <td className="num opt">{r.late > 0 ? num(r.late, 0) : "—"}</td>
+                <td className="num opt">{r.short > 0 ? num(r.short, 0) : "—"}</td>
                 <td>
                   <Badge tone={demandTone[r.status]}>
                     {r.status === "late" ? t("demand.monthsLate", { n: r.monthsLate }) : t(`status.${r.status}`)}

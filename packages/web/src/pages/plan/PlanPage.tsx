@@ -185,7 +185,7 @@ function DemandView({ plan, dataset, id, names }: { plan: PlanResult; dataset: D
   const i18n = useI18n();
   const { t, month, num } = i18n;
   const demand: DemandResult | undefined = plan.demands.find((x) => x.id === id);
-  const option = useMemo(() => (demand ? demandChartOption(demandSeries(plan, demand.consumer, demand.item), chartText(i18n)) : null), [plan, demand, i18n]);
+  const option = useMemo(() => (demand ? demandChartOption(demandSeries(plan, demand.consumer, demand.item), chartText(i18n), demand.due) : null), [plan, demand, i18n]);
   if (!demand || !option) return <NotFound id={id} />;
   const status = demandStatus(demand);
   const until = demand.lastDelivery ?? (status === "short" ? null : demand.due);
@@ -262,10 +262,12 @@ function BottleneckView({ plan, id, names }: { plan: PlanResult; id: string; nam
                 <tbody>
                   {b.gain.changes.map((c, i) => {
                     const subject = c.target ? { kind: "target" as const, id: c.target } : { kind: "demand" as const, id: c.demand ?? "" };
+                    const row = subject.kind === "target" ? plan.targets.find((x) => x.id === subject.id) : plan.demands.find((x) => x.id === subject.id);
                     return (
                       <tr key={i}>
                         <td>
-                          <a href={formatRoute({ page: "plan", subject })}>{subject.id}</a>
+                          <a href={formatRoute({ page: "plan", subject })}>{row ? `${names.item(row.item)} — ${names.consumer(row.consumer)}` : subject.id}</a>
+                          <span className="muted small block">{subject.id}</span>
                         </td>
                         <td>{month(c.before)}</td>
                         <td>{month(c.after)}</td>

@@ -113,9 +113,20 @@ export default function RiskPage({ route }: { route: RiskRoute }) {
   );
 }
 
+/** The finding's key figure in the unit core gives it ("share", "hhi", "options", "supply risk"; others as named). */
 function figureText(f: Finding, i18n: ReturnType<typeof useI18n>): string {
-  if (f.unit === "share") return i18n.pct(f.figure);
-  return `${i18n.num(f.figure, 2)} ${f.unit}`;
+  switch (f.unit) {
+    case "share":
+      return i18n.pct(f.figure);
+    case "hhi":
+      return `HHI ${i18n.num(Math.round(f.figure))}`;
+    case "options":
+      return i18n.t("risk.unit.options", { n: f.figure });
+    case "supply risk":
+      return i18n.t("risk.unit.supplyRisk", { value: i18n.num(f.figure, 2) });
+    default:
+      return `${i18n.num(f.figure, 2)} ${f.unit}`;
+  }
 }
 
 function FindingItem({ finding: f, open, names, onToggle }: { finding: Finding; open: boolean; names: Names; onToggle: (open: boolean) => void }) {
