@@ -17,6 +17,15 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The web app type-checks with its own configs (DOM and JSX for src, Node for its build and e2e files).
+  {
+    files: ["packages/web/src/**/*.ts", "packages/web/src/**/*.tsx"],
+    languageOptions: { parserOptions: { project: ["./packages/web/tsconfig.json"], tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    files: ["packages/web/e2e/**/*.ts", "packages/web/*.config.ts"],
+    languageOptions: { parserOptions: { project: ["./packages/web/tsconfig.node.json"], tsconfigRootDir: import.meta.dirname } },
+  },
   { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
   prettier,
 );

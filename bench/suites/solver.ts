@@ -4,10 +4,13 @@
  * backend in its own child process so peak memory is per case. An abort (HiGHS-WASM's 2 GB
  * heap) or a timeout is recorded as such. This table is what chooseSolver's thresholds rest on.
  *
- * Sizes: PARAAT_BENCH_SOLVER_ITEMS (comma list, default 1000,4000,10000); per-case timeout:
- * PARAAT_BENCH_SOLVER_TIMEOUT seconds (default 900).
+ * Sizes: PARAAT_BENCH_SOLVER_ITEMS (comma list, default 1000,4000,10000); backends:
+ * PARAAT_BENCH_SOLVER_BACKENDS (default highs,cbc,glpsol); solver time limit:
+ * PARAAT_BENCH_SOLVER_TIMEOUT seconds (default 900). A backend that aborted or ran out of time
+ * at one size is not run at the larger sizes.
  */
 import { fileURLToPath } from "node:url";
+import { deadlineFor } from "../../packages/solver/src/native/run-process.js";
 import { cbcSolver, glpsolSolver, highsSolver, type NativeLpSolution } from "@paraat/solver";
 import { timePhasedLp } from "../../packages/solver/src/test-support/time-phased-lp.js";
 import { reportCase, runCase } from "../lib/child.js";
@@ -55,21 +58,33 @@ const num = (v: unknown): number => (typeof v === "number" ? v : NaN);
 async function run(): Promise<BenchTable[]> {
   const sizes = (process.env.PARAAT_BENCH_SOLVER_ITEMS ?? "1000,4000,10000").split(",").map(Number);
   const timeoutS = Number(process.env.PARAAT_BENCH_SOLVER_TIMEOUT ?? 900);
+  const wanted = (process.env.PARAAT_BENCH_SOLVER_BACKENDS ?? backends.join(",")).split(",");
+  // The solver's own limit (CBC counts CPU seconds), then the backend's hard kill, then generation and reading.
+  const caseTimeoutMs = (deadlineFor(timeoutS) ?? 0) + 300_000;
   const rows: Row[] = [];
   const available: Record<Backend, boolean> = { highs: true, cbc: cbcSolver().isAvailable(), glpsol: glpsolSolver().isAvailable() };
+  const gaveUp = new Map<Backend, number>();
   for (const items of sizes) {
-    for (const backend of backends) {
+    for (const backend of backends.filter((b) => wanted.includes(b))) {
       if (!available[backend]) {
         rows.push({ items, backend, failure: "not installed" });
         continue;
       }
+      const failedAt = gaveUp.get(backend);
+      if (failedAt !== undefined) {
+        rows.push({ items, backend, failure: `not run (failed at ${failedAt} items)` });
+        continue;
+      }
       process.stderr.write(`bench solver: ${items} items, ${backend}\n`);
       try {
-        const r = await runCase(here, ["--solver-case", backend, String(items)], { timeoutMs: (timeoutS + 120) * 1000 });
+        const r = await runCase(here, ["--solver-case", backend, String(items)], { timeoutMs: caseTimeoutMs });
         rows.push({ items, backend, data: r.data, peakRssMb: r.peakRssMb });
+        process.stderr.write(`  ${JSON.stringify({ ...r.data, nodePeakRssMb: r.peakRssMb })}\n`);
+        if (r.data.status !== "optimal") gaveUp.set(backend, items);
       } catch (e) {
         const text = e instanceof Error ? e.message : String(e);
         rows.push({ items, backend, failure: /exited with null/.test(text) ? "killed (timeout)" : `crashed: ${text.slice(-120)}` });
+        gaveUp.set(backend, items);
       }
     }
   }
@@ -108,7 +123,7 @@ async function run(): Promise<BenchTable[]> {
           num(d.cpuMs) / 1000,
           r.peakRssMb ?? NaN,
           d.solverPeakRssMb === undefined ? (r.backend === "highs" ? "(in node)" : NaN) : num(d.solverPeakRssMb),
-          Number.isFinite(obj) && Number.isFinite(ref) ? Math.abs(obj - ref) / Math.max(1, Math.abs(ref)) : NaN,
+          Number.isFinite(obj) && Number.isFinite(ref) ? (Math.abs(obj - ref) / Math.max(1, Math.abs(ref))).toExponential(1) : "",
         ];
       }),
       notes: [

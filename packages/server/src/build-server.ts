@@ -55,7 +55,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
     // Dataset names and keys may be up to 200 characters (the router's default limit is 100).
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
+    // On close, end open event streams too instead of waiting for their jobs.
+    forceCloseConnections: true,
   });
   const registered: { method: string; url: string }[] = [];
   app.decorate("paraatRegistered", registered);

@@ -18,7 +18,9 @@ afterAll(async () => s.close());
 const undocumented = (url: string): boolean => url === "/api/openapi.json" || url === "/api/docs" || url.startsWith("/api/docs/");
 
 it("documents every API route Fastify registered, and nothing else", async () => {
-  const doc = (await s.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await s.app.inject({ method: "GET", url: "/api/openapi.json" })).json<{
+    paths: Record<string, Record<string, unknown>>;
+  }>();
   const registered = s.app.paraatRegistered
     .filter((r) => r.url.startsWith("/api") && !undocumented(r.url) && r.method !== "HEAD")
     .map((r) => `${r.method.toLowerCase()} ${r.url.replace(/:(\w+)/g, "{$1}")}`)
@@ -30,21 +32,37 @@ it("documents every API route Fastify registered, and nothing else", async () =>
 });
 
 it("documents each route with the schemas it validates with", async () => {
-  const doc = (await s.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
-    paths: Record<string, Record<string, { parameters?: { name: string; in: string; required: boolean; schema: unknown }[]; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+  const doc = (await s.app.inject({ method: "GET", url: "/api/openapi.json" })).json<{
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string; required: boolean; schema: unknown }[];
+          requestBody?: { content: Record<string, { schema: unknown }> };
+          responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+        }
+      >
+    >;
     components: { schemas: Record<string, unknown> };
-  };
+  }>();
   for (const route of s.app.paraatRoutes) {
     const op = doc.paths[route.url.replace(/:(\w+)/g, "{$1}")]![route.method.toLowerCase()]!;
     const where = `${route.method} ${route.url}`;
     const components: Record<string, Record<string, unknown>> = {};
-    for (const [part, schema] of [["path", route.params], ["query", route.query]] as const) {
+    for (const [part, schema] of [
+      ["path", route.params],
+      ["query", route.query],
+    ] as const) {
       const documented = (op.parameters ?? []).filter((p) => p.in === part);
       if (schema === undefined) {
         expect(documented, where).toEqual([]);
         continue;
       }
-      const expected = jsonSchemaOf(schema, "input", components) as { properties: Record<string, Record<string, unknown>>; required?: string[] };
+      const expected = jsonSchemaOf(schema, "input", components) as {
+        properties: Record<string, Record<string, unknown>>;
+        required?: string[];
+      };
       expect(documented.map((p) => p.name).sort(), where).toEqual(Object.keys(expected.properties).sort());
       for (const p of documented) {
         const { description: _d, ...prop } = expected.properties[p.name]!;
@@ -52,11 +70,15 @@ it("documents each route with the schemas it validates with", async () => {
         expect(p.required, `${where} ${p.name} required`).toBe(part === "path" || (expected.required ?? []).includes(p.name));
       }
     }
-    if (route.body) expect(op.requestBody!.content["application/json"]!.schema, where).toEqual(jsonSchemaOf(route.body, "input", components));
+    if (route.body)
+      expect(op.requestBody!.content["application/json"]!.schema, where).toEqual(jsonSchemaOf(route.body, "input", components));
     else if (route.rawBody) expect(Object.keys(op.requestBody!.content).sort(), where).toEqual([...route.rawBody.contentTypes].sort());
     else expect(op.requestBody, where).toBeUndefined();
     for (const [status, r] of Object.entries(route.responses))
-      if (r.schema) expect(op.responses[status]!.content!["application/json"]!.schema, `${where} ${status}`).toEqual(jsonSchemaOf(r.schema, "output", components));
+      if (r.schema)
+        expect(op.responses[status]!.content!["application/json"]!.schema, `${where} ${status}`).toEqual(
+          jsonSchemaOf(r.schema, "output", components),
+        );
     for (const [id, schema] of Object.entries(components)) expect(doc.components.schemas[id], id).toEqual(schema);
   }
 });
@@ -76,5 +98,7 @@ it("resolves every $ref to a component, and declares itself OpenAPI 3.1", async 
 it("would notice a route validating with another schema than it documents", () => {
   // The check above compares against the registered route's own schema objects; a different schema gives a different document.
   const components = {};
-  expect(jsonSchemaOf(z.strictObject({ a: z.string() }), "input", components)).not.toEqual(jsonSchemaOf(z.strictObject({ a: z.number() }), "input", components));
+  expect(jsonSchemaOf(z.strictObject({ a: z.string() }), "input", components)).not.toEqual(
+    jsonSchemaOf(z.strictObject({ a: z.number() }), "input", components),
+  );
 });

@@ -28,7 +28,14 @@ function expectedOf(i: z.core.$ZodIssue): string {
       return `one of ${i.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "unrecognized_keys":
       return "only the documented fields";
-    default:
+    case "too_small":
+    case "too_big":
+    case "invalid_format":
+    case "not_multiple_of":
+    case "invalid_key":
+    case "invalid_element":
+    case "invalid_union":
+    case "custom":
       return i.message;
   }
 }

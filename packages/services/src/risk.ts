@@ -53,19 +53,28 @@ export class RiskService {
     return (await this.snapshots.derive(name, "risk", "", (s) => analyzeRisk(s.dataset))).value;
   }
 
-  /** The analysis with the register filtered and, given an item, every list narrowed to it. Unfiltered, the cached object itself. */
+  /**
+   * The analysis with the register filtered and, given an item, every list narrowed to it; cached
+   * per filter and dataset state like the analysis itself (unfiltered, it is the analysis).
+   */
   async query(actor: Actor, name: string, query: RiskQuery = {}): Promise<RiskResult> {
     const q = query;
-    const full = await this.full(actor, name);
-    if (q.kind === undefined && q.severity === undefined && q.item === undefined) return full;
-    const filtered: RiskResult = {
-      ...full,
-      register: filterRegister(full.register, {
-        ...(q.kind === undefined ? {} : { kind: q.kind }),
-        ...(q.severity === undefined ? {} : { severity: q.severity }),
-        ...(q.item === undefined ? {} : { subject: q.item }),
-      }),
-    };
-    return q.item === undefined ? filtered : riskForItem(filtered, (await this.snapshots.get(name)).dataset, q.item);
+    if (q.kind === undefined && q.severity === undefined && q.item === undefined) return this.full(actor, name);
+    requirePermission(actor, "risk:read");
+    const key = JSON.stringify([q.kind ?? null, q.severity ?? null, q.item ?? null]);
+    const { value } = await this.snapshots.derive(name, "risk-query", key, async (s) => {
+      // The analysis of the same dataset state as the filter's.
+      const full = await this.snapshots.deriveAt(name, s.stamp, "risk", "", (x) => analyzeRisk(x.dataset));
+      const filtered: RiskResult = {
+        ...full,
+        register: filterRegister(full.register, {
+          ...(q.kind === undefined ? {} : { kind: q.kind }),
+          ...(q.severity === undefined ? {} : { severity: q.severity }),
+          ...(q.item === undefined ? {} : { subject: q.item }),
+        }),
+      };
+      return q.item === undefined ? filtered : riskForItem(filtered, s.dataset, q.item);
+    });
+    return value;
   }
 }

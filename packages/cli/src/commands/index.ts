@@ -8,6 +8,7 @@ import { registerRisk } from "./risk.js";
 import { registerValidate } from "./validate.js";
 import { registerServe } from "./serve.js";
 import { registerUser } from "./user.js";
+import { registerPlan } from "./plan.js";
 
 /** One file per command noun; each registers itself on the program. */
 export const commands: ((program: Command) => void)[] = [
@@ -20,4 +21,5 @@ export const commands: ((program: Command) => void)[] = [
   registerRisk,
   registerServe,
   registerUser,
+  registerPlan,
 ];

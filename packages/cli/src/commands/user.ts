@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import type { Command } from "commander";
 import { ParaatError } from "@paraat/core";
-import { cliActor, createServices, generatePassword, roles, type Services } from "@paraat/services";
+import { cliActor, createServices, generatePassword, roles, type InputIssue, type Services } from "@paraat/services";
 import { info, print, withStore, type GlobalOptions } from "../context.js";
 
 interface AddOptions {
@@ -45,11 +45,22 @@ async function choosePassword(given: string | undefined): Promise<{ password: st
   return { password: generatePassword(), generated: true };
 }
 
+/** Input problems as the options they came from, e.g. "--role: Invalid option …". */
+function asOptionError(e: unknown): unknown {
+  if (!(e instanceof ParaatError) || e.code !== "VALIDATION_FAILED") return e;
+  const issues = (e.details as { issues?: InputIssue[] } | undefined)?.issues ?? [];
+  if (!issues.every((i) => typeof i.in === "string")) return e;
+  const option = (field: string): string => (field === "username" ? "NAME" : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+  return new ParaatError("INVALID_ARGUMENT", issues.map((i) => `${option(i.field)}: ${i.message}`).join("; "), { details: e.details });
+}
+
 async function withServices<T>(opts: GlobalOptions, action: (services: Services) => Promise<T>): Promise<T> {
   return withStore(opts, async (store) => {
     const services = createServices({ store });
     try {
       return await action(services);
+    } catch (e) {
+      throw asOptionError(e);
     } finally {
       await services.close();
     }

@@ -166,7 +166,14 @@ export class LpModel {
 
   /** Raw column arrays (valid up to variableCount) for the writer. */
   columnArrays(): { kind: Uint8Array; a: Int32Array; b: Int32Array; lower: Float64Array; upper: Float64Array; cost: Float64Array } {
-    return { kind: this.vKind.data, a: this.vA.data, b: this.vB.data, lower: this.vLower.data, upper: this.vUpper.data, cost: this.vCost.data };
+    return {
+      kind: this.vKind.data,
+      a: this.vA.data,
+      b: this.vB.data,
+      lower: this.vLower.data,
+      upper: this.vUpper.data,
+      cost: this.vCost.data,
+    };
   }
 
   /** Raw row arrays (valid up to rowCount) for the writer. */

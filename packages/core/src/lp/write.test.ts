@@ -90,7 +90,8 @@ describe("writeLp", () => {
   });
 
   it("formats numbers so they read back exactly", () => {
-    for (const v of [1, -2.5, 0.1 + 0.2, 1 / 3, 1e-7, 123456789012, 5e-324, 1.7976931348623157e308]) expect(Number(formatLpNumber(v))).toBe(v);
+    for (const v of [1, -2.5, 0.1 + 0.2, 1 / 3, 1e-7, 123456789012, 5e-324, 1.7976931348623157e308])
+      expect(Number(formatLpNumber(v))).toBe(v);
     expect(formatLpNumber(-0)).toBe("0");
     expect(() => formatLpNumber(Infinity)).toThrow(RangeError);
   });

@@ -119,7 +119,13 @@ function gainOf(
     const ad = done(a);
     const extra = a.delivered - b.delivered;
     if (bd !== ad || Math.abs(extra) > tol * Math.max(1, net.dataset.demands[d]!.qty)) {
-      changes.push({ demand: net.dataset.demands[d]!.id, before: month(bd), after: month(ad), monthsEarlier: bd >= 0 && ad >= 0 ? bd - ad : null, units: round6(extra) });
+      changes.push({
+        demand: net.dataset.demands[d]!.id,
+        before: month(bd),
+        after: month(ad),
+        monthsEarlier: bd >= 0 && ad >= 0 ? bd - ad : null,
+        units: round6(extra),
+      });
     }
   }
   for (const pair of net.pairs) {
@@ -146,7 +152,10 @@ function gainOf(
     capacityIncrease: model.options.capacityIncrease,
     objectiveBefore: beforeValues.objective,
     objectiveAfter: after.objective,
-    units: round6(units), onTimeUnits: round6(onTimeUnits), changes };
+    units: round6(units),
+    onTimeUnits: round6(onTimeUnits),
+    changes,
+  };
 }
 
 function round6(v: number): number {

@@ -38,6 +38,8 @@ export interface PlanModel {
   options: ResolvedPlanOptions;
   /** Weight of one euro of production cost in the objective (see PlanWeights.costShare). */
   costWeight: number;
+  /** Weight of holding one demanded unit's worth of an item in the pool for a month (see PlanWeights.holding). */
+  holdingWeight: number;
   groups: PlanGroup[];
   /** Group of each item; -1 if the item is not modelled. */
   itemGroup: Int32Array;
@@ -98,7 +100,10 @@ export function buildPlanModel(dataset: Dataset, options: PlanOptions = {}): Pla
   const pairModelled = new Uint8Array(K);
   for (const pair of net.pairs) if (pair.gapRate > 0 && net.needed[pair.item] === 1) pairModelled[pair.index] = 1;
 
-  const costWeight = computeCostWeight(net, resolved);
+  const minService = minServiceWeight(net, resolved);
+  const costWeight = computeCostWeight(net, resolved, minService);
+  // Per unit-month of one demanded unit's worth of an item in the pool (net.holdingScale converts to the item's units).
+  const holdingWeight = w.holding * minService;
   const groupOfCluster = packClusters(net, pairModelled, resolved.batchVariables);
   const groupCount = groupOfCluster.reduce((m, g) => Math.max(m, g + 1), 0);
   const groups: PlanGroup[] = [];
@@ -126,23 +131,37 @@ export function buildPlanModel(dataset: Dataset, options: PlanOptions = {}): Pla
   };
 
   for (const group of groups) {
-    addVariables(net, group, maps, pairModelled, costWeight, resolved);
+    addVariables(net, group, maps, pairModelled, costWeight, holdingWeight, resolved);
     addRows(net, group, maps, pairModelled, itemGroup);
   }
 
-  return { network: net, options: resolved, costWeight, groups, itemGroup, ...maps, pairModelled, buildMs: performance.now() - started };
+  return {
+    network: net,
+    options: resolved,
+    costWeight,
+    holdingWeight,
+    groups,
+    itemGroup,
+    ...maps,
+    pairModelled,
+    buildMs: performance.now() - started,
+  };
 }
 
-/** So that the chain cost of one unit of the most expensive item is costShare × the smallest service weight. */
-function computeCostWeight(net: PlanNetwork, options: ResolvedPlanOptions): number {
+/** The smallest weight one unit-month of service can have: the lowest priority weight times the smallest positive service rate. */
+function minServiceWeight(net: PlanNetwork, options: ResolvedPlanOptions): number {
   const w = options.weights;
-  if (net.maxChainCost <= 0 || w.costShare === 0) return 0;
   let minPriorityWeight = Infinity;
   for (const x of net.demandWeight) minPriorityWeight = Math.min(minPriorityWeight, x);
   for (const x of net.targetWeight) minPriorityWeight = Math.min(minPriorityWeight, x);
   if (minPriorityWeight === Infinity) return 0;
-  const rates = [w.lateness, w.gap, w.earlyGap].filter((r) => r > 0);
-  return (w.costShare * Math.min(...rates) * minPriorityWeight) / net.maxChainCost;
+  return Math.min(...[w.lateness, w.gap, w.earlyGap].filter((r) => r > 0)) * minPriorityWeight;
+}
+
+/** So that the chain cost of one unit of the most expensive item is costShare × the smallest service weight. */
+function computeCostWeight(net: PlanNetwork, options: ResolvedPlanOptions, minService: number): number {
+  if (net.maxChainCost <= 0) return 0;
+  return (options.weights.costShare * minService) / net.maxChainCost;
 }
 
 /** Estimated variables per cluster; small clusters share a group up to batchVariables. */
@@ -153,7 +172,8 @@ function packClusters(net: PlanNetwork, pairModelled: Uint8Array, batchVariables
     const c = net.cluster[i]!;
     if (c < 0) continue;
     let v = Math.max(0, net.latest[i]! + 1 - net.earliest[i]!);
-    for (const s of net.suppliesOf[i]!) if (net.supplyFirst[s]! < T) v += Math.max(0, net.latest[i]! + 1 - net.leadTime[s]! - net.supplyStart[s]!);
+    for (const s of net.suppliesOf[i]!)
+      if (net.supplyFirst[s]! < T) v += Math.max(0, net.latest[i]! + 1 - net.leadTime[s]! - net.supplyStart[s]!);
     v += net.demandsOf[i]!.length * (T + 1);
     for (const k of net.pairsOf[i]!) if (pairModelled[k] === 1) v += T * (3 + net.pairs[k]!.targets.length);
     estimate[c] = estimate[c]! + v;
@@ -173,16 +193,25 @@ function packClusters(net: PlanNetwork, pairModelled: Uint8Array, batchVariables
   return groupOf;
 }
 
-type Maps = Omit<PlanModel, "network" | "options" | "costWeight" | "groups" | "itemGroup" | "pairModelled" | "buildMs">;
+type Maps = Omit<PlanModel, "network" | "options" | "costWeight" | "holdingWeight" | "groups" | "itemGroup" | "pairModelled" | "buildMs">;
 
-function addVariables(net: PlanNetwork, group: PlanGroup, m: Maps, pairModelled: Uint8Array, costWeight: number, options: ResolvedPlanOptions): void {
+function addVariables(
+  net: PlanNetwork,
+  group: PlanGroup,
+  m: Maps,
+  pairModelled: Uint8Array,
+  costWeight: number,
+  holdingWeight: number,
+  options: ResolvedPlanOptions,
+): void {
   const w = options.weights;
   const T = net.periods;
   const lp = group.model;
   for (const i of group.items) {
     const ea = net.earliest[i]!;
     const latest = net.latest[i]!;
-    for (let t = ea; t <= latest; t++) m.pVar[i * T + t] = lp.addVariable(V_POOL, i, t, 0, Infinity, 0);
+    const hold = holdingWeight * net.holdingScale[i]!;
+    for (let t = ea; t <= latest; t++) m.pVar[i * T + t] = lp.addVariable(V_POOL, i, t, 0, Infinity, hold);
     for (const s of net.suppliesOf[i]!) {
       if (net.supplyFirst[s]! >= T) continue;
       const cost = costWeight * net.supplies[s]!.unitCost;
@@ -196,7 +225,8 @@ function addVariables(net: PlanNetwork, group: PlanGroup, m: Maps, pairModelled:
     for (const d of net.demandsOf[i]!) {
       const due = net.demandDue[d]!;
       const pw = net.demandWeight[d]!;
-      for (let t = Math.max(due, ea); t < T; t++) m.dVar[d * T + t] = lp.addVariable(V_DELIVERY, d, t, 0, Infinity, pw * w.lateness * (t - due));
+      for (let t = Math.max(due, ea); t < T; t++)
+        m.dVar[d * T + t] = lp.addVariable(V_DELIVERY, d, t, 0, Infinity, pw * w.lateness * (t - due));
       // A unit never delivered counts late until the horizon end, plus the shortfall weight.
       m.sVar[d] = lp.addVariable(V_SHORT, d, -1, 0, Infinity, pw * (w.shortfall + w.lateness * (T - due)));
     }

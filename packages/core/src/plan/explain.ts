@@ -23,7 +23,7 @@ import type {
   PoolCause,
   UsageCause,
 } from "./types.js";
-import { consumerName, formatQty, itemName, monthRanges, rangeWords, supplyPlace } from "./words.js";
+import { consumerName, formatQty, itemName, monthRanges, rangeWords, shortName, supplyPlace } from "./words.js";
 
 /** Capacities named in one explanation, at most. */
 const MAX_CAPACITY_CAUSES = 3;
@@ -54,12 +54,12 @@ export class Explainer {
     return this.model.costWeight * this.net.chainCost[i]! * (1 + 1e-6) + DUAL_NOISE;
   }
 
-  /** Whether more capacity of supply s in period t would help (or, without duals, whether it is fully used). */
+  /** Whether supply s is fully used in period t and more would help (without duals: whether it is fully used). */
   binding(s: number, t: number): boolean {
     const bound = this.values.capacityUsedBound(s, t);
     if (bound <= 0) return false;
-    if (this.values.hasDuals) return this.values.capacityValue(s, t) > this.threshold(this.net.supplyItem[s]!);
-    return this.values.production(s, t) >= bound * (1 - this.tol);
+    if (this.values.production(s, t) < bound * (1 - this.tol)) return false;
+    return !this.values.hasDuals || this.values.capacityValue(s, t) > this.threshold(this.net.supplyItem[s]!);
   }
 
   explainDemand(d: number, sum: DemandSummary): Explanation | null {
@@ -69,7 +69,7 @@ export class Explainer {
     const i = net.demandItem[d]!;
     const due = net.demandDue[d]!;
     const end = sum.short > 0 ? this.T - 1 : sum.last;
-    const head = `${itemName(net, i)} for ${consumerName(net, demand.consumer)}: ${formatQty(demand.qty)} due ${demand.due}; `;
+    const head = `${shortName(itemName(net, i))} for ${consumerName(net, demand.consumer)}: ${formatQty(demand.qty)} due ${demand.due}; `;
     let state: string;
     if (sum.short > 0) {
       const got = sum.onTime + sum.late;
@@ -92,7 +92,7 @@ export class Explainer {
     const i = net.targetItem[j]!;
     const by = net.targetBy[j]!;
     const end = sum.metAt >= 0 ? sum.metAt : this.T - 1;
-    const who = `${itemName(net, i)} for ${consumerName(net, target.consumer)}`;
+    const who = `${shortName(itemName(net, i))} for ${consumerName(net, target.consumer)}`;
     const state =
       sum.metAt >= 0
         ? `${who} reaches the norm of ${formatQty(target.level)} in ${this.months[sum.metAt]}, ${sum.late} month${sum.late === 1 ? "" : "s"} late (due ${target.by})`
@@ -143,7 +143,15 @@ export class Explainer {
         if (months.length === 0) continue;
         let value = 0;
         for (let t = 0; t <= end; t++) if (this.binding(s, t)) value += this.values.capacityValue(s, t);
-        found.push({ kind: "capacity", supply: net.supplies[s]!.id, item: net.items[i]!.id, itemName: itemName(net, i), ...supplyPlace(net, s), months, value });
+        found.push({
+          kind: "capacity",
+          supply: net.supplies[s]!.id,
+          item: net.items[i]!.id,
+          itemName: itemName(net, i),
+          ...supplyPlace(net, s),
+          months,
+          value,
+        });
       }
     }
     // The strongest few, told in the order they start to bind.
@@ -169,8 +177,12 @@ export class Explainer {
     for (const i of chain) {
       if (net.needed[i] === 0) continue;
       const scale = Math.max(1, net.pool[i]!);
+      // Before the first output of an item that is made can arrive, its lead time is the cause, not its stock.
+      let firstArrival = this.T;
+      for (const s of net.suppliesOf[i]!)
+        if (isActiveSupply(net, s)) firstArrival = Math.min(firstArrival, net.supplyFirst[s]! + net.leadTime[s]!);
       const months = monthRanges(net, 0, end, (t) => {
-        if (t < net.earliest[i]! || this.canReplenish(i, t)) return false;
+        if (t < net.earliest[i]! || (t < firstArrival && firstArrival < this.T) || this.canReplenish(i, t)) return false;
         if (this.values.pool(i, t) > this.tol * scale) return false;
         return this.values.hasDuals ? this.values.poolValue(i, t) > this.threshold(i) : true;
       });
@@ -215,7 +227,13 @@ export class Explainer {
   private noSource(i: number, via: string[], seen: Set<number>): NoSourceCause[] {
     const net = this.net;
     seen.add(i);
-    const cause = (reason: NoSourceReason): NoSourceCause => ({ kind: "no-source", item: net.items[i]!.id, itemName: itemName(net, i), reason, via });
+    const cause = (reason: NoSourceReason): NoSourceCause => ({
+      kind: "no-source",
+      item: net.items[i]!.id,
+      itemName: itemName(net, i),
+      reason,
+      via,
+    });
     const supplies = net.suppliesOf[i]!;
     if (supplies.length === 0) return [cause("no-supply-no-stock")];
     const out: NoSourceCause[] = [];
@@ -243,7 +261,8 @@ export class Explainer {
       let qty = 0;
       for (let t = 0; t <= end; t++) qty += this.values.delivery(d, t);
       const demand = net.dataset.demands[d]!;
-      if (qty > this.tol) recipients.push({ demand: demand.id, consumer: demand.consumer, priority: net.demandPriority[d]!, qty: roundTo6(qty) });
+      if (qty > this.tol)
+        recipients.push({ demand: demand.id, consumer: demand.consumer, priority: net.demandPriority[d]!, qty: roundTo6(qty) });
     }
     for (const k of net.pairsOf[i]!) {
       const pair = net.pairs[k]!;
@@ -252,10 +271,11 @@ export class Explainer {
       if (selfPair || p >= priority) continue;
       let qty = 0;
       for (let t = 0; t <= end; t++) qty += this.values.stockDelivery(k, t);
-      if (qty > this.tol) recipients.push({ target: net.dataset.targets[pair.targets[0]!]!.id, consumer: pair.consumer, priority: p, qty: roundTo6(qty) });
+      if (qty > this.tol)
+        recipients.push({ target: net.dataset.targets[pair.targets[0]!]!.id, consumer: pair.consumer, priority: p, qty: roundTo6(qty) });
     }
     if (recipients.length === 0) return undefined;
-    recipients.sort((a, b) => a.priority - b.priority || b.qty - a.qty);
+    recipients.sort((a, b) => a.priority - b.priority || b.qty - a.qty || a.consumer.localeCompare(b.consumer));
     return { kind: "competition", item: net.items[i]!.id, itemName: itemName(net, i), recipients };
   }
 
@@ -267,54 +287,93 @@ export class Explainer {
     if (months.length === 0) return undefined;
     let total = 0;
     for (let t = 0; t <= end; t++) total += unmet[t]!;
-    return { kind: "unmet-usage", item: net.items[pair.item]!.id, consumer: pair.consumer, usagePerPeriod: pair.usage, unmet: roundTo6(total), months };
+    return {
+      kind: "unmet-usage",
+      item: net.items[pair.item]!.id,
+      consumer: pair.consumer,
+      usagePerPeriod: pair.usage,
+      unmet: roundTo6(total),
+      months,
+    };
   }
 
   private causeWords(causes: Cause[], end: number): string {
-    if (causes.length === 0) return ": no single capacity or stock limits it; the supply there is goes first to demands and targets that weigh more (priority, lateness).";
+    if (causes.length === 0)
+      return ": no single capacity or stock limits it; the supply there is goes first to demands and targets that weigh more (priority, lateness).";
     const windowEnd = this.months[end]!;
     const capacity = causes.filter((c): c is CapacityCause => c.kind === "capacity");
     const parts: string[] = [];
     for (const c of causes) if (c.kind !== "capacity") parts.push(this.words(c, windowEnd));
-    if (capacity.length > 0) {
-      const [first, ...rest] = capacity.map((c) => this.words(c, windowEnd));
-      parts.push([first!, ...rest.map((r) => `after that, ${r}`)].join("; "));
-    }
+    if (capacity.length > 0) parts.push(this.capacityWords(capacity, windowEnd));
     return `: ${parts.join("; ")}.`;
+  }
+
+  /**
+   * Capacities in the order they start to bind; options of one item that bind over the same
+   * months are named together: "nitrocellulose capacity at A (ES) and B (CZ) is fully used from …;
+   * after that, fuze capacity at C (DE) from …".
+   */
+  private capacityWords(capacity: CapacityCause[], windowEnd: string): string {
+    const groups: { item: string; when: string; from: string; places: string[] }[] = [];
+    for (const c of capacity) {
+      const when = rangeWords(c.months, windowEnd);
+      const place = `${shortName(c.siteName)}${c.country ? ` (${c.country})` : ""}`;
+      const same = groups.find((g) => g.item === c.itemName && g.when === when);
+      if (same) same.places.push(place);
+      else groups.push({ item: c.itemName, when, from: c.months[0]!.from, places: [place] });
+    }
+    return groups
+      .map((g, k) => {
+        const places = g.places.length === 1 ? g.places[0]! : `${g.places.slice(0, -1).join(", ")} and ${g.places[g.places.length - 1]!}`;
+        const text = `${shortName(g.item)} capacity at ${places} ${g.places.length === 1 ? "is" : "are"} fully used ${g.when}`;
+        if (k === 0) return text;
+        return g.from > groups[k - 1]!.from ? `after that, ${text}` : `and ${text}`;
+      })
+      .join("; ");
   }
 
   private words(c: Cause, windowEnd: string): string {
     const net = this.net;
     switch (c.kind) {
       case "capacity":
-        return `${c.itemName} capacity at ${c.siteName}${c.country ? ` (${c.country})` : ""} is fully used ${rangeWords(c.months, windowEnd)}`;
+        return this.capacityWords([c], windowEnd);
       case "pool-exhausted":
-        return `the stock of ${c.itemName} is used up ${rangeWords(c.months, windowEnd)} and nothing can replenish it then`;
+        return `the stock of ${shortName(c.itemName)} is used up ${rangeWords(c.months, windowEnd)} and nothing can replenish it then`;
       case "lead-time": {
-        const steps = c.path.map((s) => `${s.itemName} ${s.leadTime} month${s.leadTime === 1 ? "" : "s"} at ${net.sites.get(s.site)?.name ?? s.site} from ${s.start}`);
-        return `${c.itemName} cannot be ready before ${c.earliest}${steps.length > 0 ? ` (${steps.join(", then ")})` : ""}`;
+        const steps = c.path.map(
+          (s) =>
+            `${shortName(s.itemName)} ${s.leadTime} month${s.leadTime === 1 ? "" : "s"} at ${shortName(net.sites.get(s.site)?.name ?? s.site)} from ${s.start}`,
+        );
+        return `${shortName(c.itemName)} cannot be ready before ${c.earliest}${steps.length > 0 ? ` (${steps.join(", then ")})` : ""}`;
       }
       case "no-source": {
         const what =
           c.reason === "no-supply-no-stock"
-            ? `no supply option and no stock for ${c.itemName}`
+            ? `no supply option and no stock for ${shortName(c.itemName)}`
             : c.reason === "no-capacity-in-horizon"
-              ? `no capacity for ${c.itemName} within the horizon`
+              ? `no capacity for ${shortName(c.itemName)} within the horizon`
               : c.reason === "arrives-after-horizon"
-                ? `${c.itemName} cannot arrive within the horizon (its capacity starts too late for its lead time)`
-                : `an input of ${c.itemName} cannot be had`;
+                ? `${shortName(c.itemName)} cannot arrive within the horizon (its capacity starts too late for its lead time)`
+                : `an input of ${shortName(c.itemName)} cannot be had`;
         const users = c.via
           .slice(0, -1)
           .reverse()
-          .map((id) => net.items[net.itemIndex.get(id) ?? -1]?.name ?? id);
+          .map((id) => shortName(net.items[net.itemIndex.get(id) ?? -1]?.name ?? id));
         return users.length > 0 ? `${what} (an input of ${users.join(", for ")})` : what;
       }
       case "competition": {
-        const list = c.recipients
+        // One entry per consumer in the sentence; the data keeps each demand and target.
+        const byConsumer = new Map<string, { priority: number; qty: number }>();
+        for (const r of c.recipients) {
+          const e = byConsumer.get(r.consumer) ?? { priority: r.priority, qty: 0 };
+          e.qty += r.qty;
+          byConsumer.set(r.consumer, e);
+        }
+        const list = [...byConsumer]
           .slice(0, 3)
-          .map((r) => `${consumerName(net, r.consumer)} (priority ${r.priority}, ${formatQty(r.qty)})`)
+          .map(([id, e]) => `${consumerName(net, id)} (priority ${e.priority}, ${formatQty(e.qty)})`)
           .join(", ");
-        return `higher-priority deliveries of ${c.itemName} went to ${list}${c.recipients.length > 3 ? ` and ${c.recipients.length - 3} more` : ""}`;
+        return `higher-priority deliveries of ${shortName(c.itemName)} went to ${list}${byConsumer.size > 3 ? ` and ${byConsumer.size - 3} more` : ""}`;
       }
       case "unmet-usage":
         return `usage of ${formatQty(c.usagePerPeriod)} a month could not be covered ${rangeWords(c.months, windowEnd)} (${formatQty(c.unmet)} in all)`;

@@ -40,9 +40,11 @@ export function summariseDemand(values: PlanValues, d: number): DemandSummary {
     else late += q;
     last = t;
   }
-  onTime = roundQty(Math.min(onTime, qty), tol);
-  late = roundQty(Math.min(late, qty - onTime), tol);
-  const short = roundQty(Math.max(0, qty - onTime - late), tol);
+  // Solver noise is relative to the size of the order.
+  const noise = tol * Math.max(1, qty);
+  onTime = roundQty(Math.min(onTime, qty), noise);
+  late = roundQty(Math.min(late, qty - onTime), noise);
+  const short = roundQty(Math.max(0, qty - onTime - late), noise);
   return { onTime, late, short, last, delivered: onTime + late };
 }
 
@@ -124,7 +126,8 @@ export function collectStocks(values: PlanValues): PlanStock[] {
   const out: PlanStock[] = [];
   for (let i = 0; i < net.items.length; i++) {
     if (net.needed[i] === 0) continue;
-    for (let t = 0; t < values.T; t++) out.push({ item: net.items[i]!.id, holder: POOL, period: months[t]!, qty: roundQty(values.pool(i, t), tol) });
+    for (let t = 0; t < values.T; t++)
+      out.push({ item: net.items[i]!.id, holder: POOL, period: months[t]!, qty: roundQty(values.pool(i, t), tol) });
   }
   for (const pair of net.pairs) {
     const { stock, unmet } = values.consumerStock(pair.index);

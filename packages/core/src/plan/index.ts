@@ -1,6 +1,13 @@
 export { planDataset, solvePlanModel } from "./plan.js";
 export { buildPlanModel, planModelSize, planModelToLp, type PlanGroup, type PlanModel } from "./build.js";
-export { defaultPlanWeights, priorityWeight, resolvePlanOptions, type PlanOptions, type PlanWeights, type ResolvedPlanOptions } from "./options.js";
+export {
+  defaultPlanWeights,
+  priorityWeight,
+  resolvePlanOptions,
+  type PlanOptions,
+  type PlanWeights,
+  type ResolvedPlanOptions,
+} from "./options.js";
 export { describePlanName, planNameLegend, planPrefixes } from "./names.js";
 export type { PlanNetwork, ConsumerStock, BomEdge } from "./network.js";
 export type { SolverChoice } from "./solution.js";

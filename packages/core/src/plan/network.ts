@@ -72,6 +72,12 @@ export interface PlanNetwork {
    * left out of the model.
    */
   latest: Int32Array;
+  /**
+   * 1 / (most units of the item that one unit of a demanded or targeted item needs, over all BOM
+   * paths): converts a weight per demanded unit's worth into a weight per unit of the item, so a
+   * kilogram and a shell are weighed alike. 0 for items not modelled.
+   */
+  holdingScale: Float64Array;
   /** Independent cluster of each modelled item; -1 if not modelled. */
   cluster: Int32Array;
   clusterCount: number;
@@ -86,7 +92,11 @@ export interface PlanNetwork {
 }
 
 function invalid(message: string, details?: unknown): ParaatError {
-  return new ParaatError("VALIDATION_FAILED", `The dataset is not valid for planning: ${message}`, details === undefined ? {} : { details });
+  return new ParaatError(
+    "VALIDATION_FAILED",
+    `The dataset is not valid for planning: ${message}`,
+    details === undefined ? {} : { details },
+  );
 }
 
 export function isActiveSupply(net: PlanNetwork, s: number): boolean {
@@ -95,7 +105,8 @@ export function isActiveSupply(net: PlanNetwork, s: number): boolean {
 
 export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwork {
   const T = dataset.horizon.periods;
-  if (!Number.isInteger(T) || T < 1) throw new ParaatError("INVALID_ARGUMENT", `The planning horizon is empty (${T} periods); it needs at least one month.`);
+  if (!Number.isInteger(T) || T < 1)
+    throw new ParaatError("INVALID_ARGUMENT", `The planning horizon is empty (${T} periods); it needs at least one month.`);
   const horizon = dataset.horizon;
   const items = dataset.items;
   const itemIndex = new Map<string, number>();
@@ -261,6 +272,18 @@ export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwor
     }
   }
 
+  // Units per demanded unit, parents first.
+  const perDemanded = new Float64Array(n);
+  for (let k = 0; k < D; k++) if (needed[demandItem[k]!] === 1) perDemanded[demandItem[k]!] = 1;
+  for (const pair of pairs) if (pair.gapRate > 0 && needed[pair.item] === 1) perDemanded[pair.item] = 1;
+  for (let k = n - 1; k >= 0; k--) {
+    const p = order[k]!;
+    if (needed[p] === 0 || perDemanded[p] === 0) continue;
+    if (!suppliesOf[p]!.some((s) => supplyFirst[s]! < T)) continue;
+    for (const e of children[p]!) perDemanded[e.item] = Math.max(perDemanded[e.item]!, perDemanded[p]! * e.qty);
+  }
+  const holdingScale = perDemanded.map((m) => (m > 0 ? 1 / m : 0));
+
   const chainCost = chainCosts(order, suppliesOf, children, supplies);
   const { cluster, count } = clustersOf(needed, suppliesOf, children, supplyFirst, T);
 
@@ -295,6 +318,7 @@ export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwor
     demandsOf,
     needed,
     latest,
+    holdingScale,
     cluster,
     clusterCount: count,
     chainCost,

@@ -31,6 +31,14 @@ export interface PlanWeights {
    * Below 1, cost never beats service. Default 0.01.
    */
   costShare: number;
+  /**
+   * Per month that one demanded unit's worth of an item waits in the pool, as a share of the
+   * smallest service weight per unit-month. A small preference for producing just in time: it
+   * makes the plan's timing unique and the LP several times faster to solve. Holding a unit for
+   * 1 / holding months (20 by default) weighs as much as one unit-month of the least service, so
+   * it can only make the plan deliver late instead of producing further ahead than that. Default 0.05.
+   */
+  holding: number;
 }
 
 export const defaultPlanWeights: Readonly<PlanWeights> = Object.freeze({
@@ -41,6 +49,7 @@ export const defaultPlanWeights: Readonly<PlanWeights> = Object.freeze({
   unmetUsage: 2,
   priorityBase: 4,
   costShare: 0.01,
+  holding: 0.05,
 });
 
 export interface PlanOptions {
@@ -85,7 +94,8 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
     if (!(key in defaultPlanWeights)) throw new ParaatError("INVALID_ARGUMENT", `unknown plan weight ${JSON.stringify(key)}`);
     if (value !== undefined) weights[key as keyof PlanWeights] = value;
   }
-  for (const [key, value] of Object.entries(weights)) check(Number.isFinite(value) && value >= 0, `plan weight ${key} must be a number ≥ 0; got ${value}`);
+  for (const [key, value] of Object.entries(weights))
+    check(Number.isFinite(value) && value >= 0, `plan weight ${key} must be a number ≥ 0; got ${value}`);
   check(weights.lateness > 0 && weights.gap > 0, "plan weights lateness and gap must be above 0");
   check(weights.unmetUsage > 1, `plan weight unmetUsage must be above 1; got ${weights.unmetUsage}`);
   check(weights.priorityBase >= 1, `plan weight priorityBase must be at least 1; got ${weights.priorityBase}`);
@@ -100,7 +110,10 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
   const tolerance = options.tolerance ?? 1e-6;
   check(Number.isFinite(tolerance) && tolerance > 0 && tolerance < 1, `tolerance must be between 0 and 1; got ${tolerance}`);
   const timeLimit = options.timeLimit;
-  check(timeLimit === undefined || (Number.isFinite(timeLimit) && timeLimit > 0), `timeLimit must be a number of seconds above 0; got ${timeLimit}`);
+  check(
+    timeLimit === undefined || (Number.isFinite(timeLimit) && timeLimit > 0),
+    `timeLimit must be a number of seconds above 0; got ${timeLimit}`,
+  );
   return {
     weights,
     stocks: options.stocks ?? false,

@@ -42,19 +42,33 @@ function failure(solution: LpSolution, what: string): ParaatError {
         { details },
       );
     case "time-limit":
-      return new ParaatError("SOLVER_FAILED", `${what}: ${solution.backend} reached the time limit before the optimum; raise the time limit or use a native solver.`, {
-        details,
-      });
+      return new ParaatError(
+        "SOLVER_FAILED",
+        `${what}: ${solution.backend} reached the time limit before the optimum; raise the time limit or use a native solver.`,
+        {
+          details,
+        },
+      );
     case "error":
     case "optimal":
-      return new ParaatError("SOLVER_FAILED", `${what}: ${solution.backend} failed${solution.message ? `: ${solution.message}` : ""}.`, { details });
+      return new ParaatError("SOLVER_FAILED", `${what}: ${solution.backend} failed${solution.message ? `: ${solution.message}` : ""}.`, {
+        details,
+      });
   }
 }
 
 export async function solveGroup(model: PlanModel, group: PlanGroup, choice: SolverChoice, what = "The plan"): Promise<GroupSolution> {
   const lp = group.model;
   if (lp.variableCount === 0) {
-    return { objective: 0, primal: new Float64Array(0), duals: new Float64Array(0), reduced: new Float64Array(0), hasDuals: true, backend: "none", solveMs: 0 };
+    return {
+      objective: 0,
+      primal: new Float64Array(0),
+      duals: new Float64Array(0),
+      reduced: new Float64Array(0),
+      hasDuals: true,
+      backend: "none",
+      solveMs: 0,
+    };
   }
   const solver = await pick(choice, lp.size());
   const text = writeLp(lp);

@@ -42,7 +42,8 @@ function monthIndexDiff(a: string, b: string): number {
 
 /** "from 2025-02" (to the end of the window), "from 2025-02 to 2025-06", or the first two ranges and a count. */
 export function rangeWords(ranges: readonly MonthRange[], windowEnd: string): string {
-  const one = (r: MonthRange): string => (r.from === r.to ? `in ${r.from}` : r.to === windowEnd ? `from ${r.from}` : `from ${r.from} to ${r.to}`);
+  const one = (r: MonthRange): string =>
+    r.from === r.to ? `in ${r.from}` : r.to === windowEnd ? `from ${r.from}` : `from ${r.from} to ${r.to}`;
   if (ranges.length === 0) return "";
   if (ranges.length === 1) return one(ranges[0]!);
   const rest = ranges.length > 2 ? ` and ${ranges.length - 2} more period${ranges.length > 3 ? "s" : ""}` : "";
@@ -53,12 +54,21 @@ export function itemName(net: PlanNetwork, i: number): string {
   return net.items[i]!.name;
 }
 
+/** A name without its trailing remark in parentheses, for sentences: "Nitrocellulose (military grade)" → "Nitrocellulose". */
+export function shortName(name: string): string {
+  const m = /^(.{3,}?)\s*\([^()]*\)$/.exec(name);
+  return m ? m[1]! : name;
+}
+
 export function consumerName(net: PlanNetwork, id: string): string {
-  return net.consumers.get(id)?.name ?? id;
+  return shortName(net.consumers.get(id)?.name ?? id);
 }
 
 /** Site, company and country of a supply option. */
-export function supplyPlace(net: PlanNetwork, s: number): { site: string; siteName: string; company: string; companyName: string; country: string } {
+export function supplyPlace(
+  net: PlanNetwork,
+  s: number,
+): { site: string; siteName: string; company: string; companyName: string; country: string } {
   const supply = net.supplies[s]!;
   const site = net.sites.get(supply.site);
   const company = site ? net.companies.get(site.company) : undefined;

@@ -12,13 +12,12 @@ import type { OpenApiDocument } from "../openapi.js";
 declare module "fastify" {
   interface FastifyInstance {
     swagger(): OpenApiDocument;
-    swaggerCSP?: { script: string[]; style: string[] };
   }
 }
 
 /** Swagger UI's page needs its own inline script hashes; no upgrade-insecure-requests, as the rest of the app. */
 function docsCsp(app: FastifyInstance): string {
-  const hashes = app.swaggerCSP ?? { script: [], style: [] };
+  const hashes = (app as Partial<FastifyInstance>).swaggerCSP ?? { script: [], style: [] };
   return [
     "default-src 'self'",
     "base-uri 'self'",

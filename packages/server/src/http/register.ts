@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { Reply, SENT, type RouteSpec } from "../routes/route-spec.js";
 import { refuseCrossSite, resolveActor } from "./auth.js";
-import { cachedJson, Immutable } from "./json.js";
+import { acceptsGzip, cachedJson, Immutable } from "./json.js";
 
 export interface RegisterOptions {
   /** Check every JSON response against its declared schema (tests). */
@@ -55,11 +55,11 @@ function rawBody(request: FastifyRequest, accepted: readonly string[]): Buffer {
   return raw;
 }
 
-function send(spec: RouteSpec, reply: FastifyReply, result: unknown, options: RegisterOptions): FastifyReply {
+function send(spec: RouteSpec, request: FastifyRequest, reply: FastifyReply, result: unknown, options: RegisterOptions): FastifyReply {
   const out = result instanceof Reply ? result : new Reply(200, result);
   for (const [k, v] of Object.entries(out.headers)) void reply.header(k, v);
   void reply.code(out.status);
-  let body = out.body;
+  const body = out.body;
   if (options.checkResponses) {
     const declared = spec.responses[out.status];
     if (declared === undefined)
@@ -75,9 +75,13 @@ function send(spec: RouteSpec, reply: FastifyReply, result: unknown, options: Re
   }
   if (body === undefined) return reply.send();
   if (Buffer.isBuffer(body)) return reply.send(body);
-  if (body instanceof Immutable) body = cachedJson(body.value);
-  else body = JSON.stringify(body);
-  return reply.type("application/json; charset=utf-8").send(body);
+  if (body instanceof Immutable) {
+    const cached = cachedJson(body.value, acceptsGzip(request.headers["accept-encoding"]));
+    void reply.header("vary", "accept-encoding");
+    if (cached.gzipped) void reply.header("content-encoding", "gzip");
+    return reply.type("application/json; charset=utf-8").send(cached.body);
+  }
+  return reply.type("application/json; charset=utf-8").send(JSON.stringify(body));
 }
 
 export function registerRoutes(app: FastifyInstance, services: Services, specs: readonly RouteSpec[], options: RegisterOptions): void {
@@ -104,16 +108,16 @@ export function registerRoutes(app: FastifyInstance, services: Services, specs: 
         const body = spec.rawBody ? undefined : validate("body", spec.body, spec.body ? jsonBody(request) : undefined, issues);
         if (issues.length > 0) throw inputFailed(issues);
         const result = await spec.handler({
-          actor: actor as never,
-          params: params as never,
-          query: query as never,
-          body: (spec.rawBody ? rawBody(request, spec.rawBody.contentTypes) : body) as never,
+          actor,
+          params,
+          query,
+          body: spec.rawBody ? rawBody(request, spec.rawBody.contentTypes) : body,
           services,
           request,
           reply,
         });
         if (result === SENT) return reply;
-        return send(spec, reply, result, options);
+        return send(spec, request, reply, result, options);
       },
     });
   }

@@ -34,6 +34,8 @@ export async function registerWebApp(app: FastifyInstance, root: string | false)
       prefix: "/",
       wildcard: false,
       index: false,
+      // Our own Cache-Control below, per kind of file.
+      cacheControl: false,
       setHeaders(res, path) {
         res.setHeader("cache-control", /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
       },
@@ -48,6 +50,6 @@ export async function registerWebApp(app: FastifyInstance, root: string | false)
         .code(404)
         .type("text/html; charset=utf-8")
         .send(missingPage(root === false ? "(web app disabled)" : root));
-    return reply.header("cache-control", "no-cache").sendFile("index.html");
+    return reply.header("cache-control", "no-cache").sendFile("index.html", { cacheControl: false });
   });
 }

@@ -75,7 +75,10 @@ const cases: Record<string, { allowed: Role[] | "public"; request(r: Role): Inje
     allowed: ADMIN,
     request: (r) => ({ method: "POST", url: "/api/users", payload: { username: `new-${r}`, role: "viewer", password: "a-long-password" } }),
   },
-  "PATCH /api/users/:username": { allowed: ADMIN, request: () => ({ method: "PATCH", url: "/api/users/fund", payload: { displayName: "Fund" } }) },
+  "PATCH /api/users/:username": {
+    allowed: ADMIN,
+    request: () => ({ method: "PATCH", url: "/api/users/fund", payload: { displayName: "Fund" } }),
+  },
   "DELETE /api/users/:username": { allowed: ADMIN, request: () => ({ method: "DELETE", url: "/api/users/no-such-user" }) },
   "GET /api/tokens": { allowed: ALL, request: () => ({ method: "GET", url: "/api/tokens" }) },
   "POST /api/tokens": { allowed: TOKENS, request: () => ({ method: "POST", url: "/api/tokens", payload: { name: "ci" } }) },
@@ -86,7 +89,7 @@ const cases: Record<string, { allowed: Role[] | "public"; request(r: Role): Inje
 beforeAll(async () => {
   s = await openTestServer();
   const plan = await s.as("admin", { method: "GET", url: "/api/datasets/shells/plan" });
-  jobId = (plan.json() as { id: string }).id;
+  jobId = plan.json<{ id: string }>().id;
   await s.t.services.jobs.settled(jobId);
 });
 afterAll(async () => s.close());

@@ -84,5 +84,5 @@ export function defineRoute<
   QS extends z.ZodType | undefined = undefined,
   BS extends z.ZodType | undefined = undefined,
 >(spec: RouteSpec<A, PS, QS, BS>): RouteSpec {
-  return spec as unknown as RouteSpec;
+  return spec;
 }

@@ -21,9 +21,17 @@ interface BadCase {
 const long = "x".repeat(201);
 
 const bad: Record<string, BadCase> = {
-  "POST /api/auth/login": { request: { method: "POST", url: "/api/auth/login", payload: { username: "", extra: 1 } }, fields: ["body.extra", "body.password", "body.username"] },
+  "POST /api/auth/login": {
+    request: { method: "POST", url: "/api/auth/login", payload: { username: "", extra: 1 } },
+    fields: ["body.extra", "body.password", "body.username"],
+  },
   "POST /api/datasets/import": {
-    request: { method: "POST", url: `/api/datasets/import?replace=maybe&name=${long}&colour=red`, headers: { "content-type": "application/json" }, payload: "{}" },
+    request: {
+      method: "POST",
+      url: `/api/datasets/import?replace=maybe&name=${long}&colour=red`,
+      headers: { "content-type": "application/json" },
+      payload: "{}",
+    },
     fields: ["query.colour", "query.name", "query.replace"],
   },
   "POST /api/datasets/:name/entities/:entity": {
@@ -31,7 +39,12 @@ const bad: Record<string, BadCase> = {
     fields: ["body", "params.entity"],
   },
   "PUT /api/datasets/:name/entities/:entity/:key": {
-    request: { method: "PUT", url: `/api/datasets/${long}/entities/items/x`, headers: { "content-type": "application/json" }, payload: '"not an object"' },
+    request: {
+      method: "PUT",
+      url: `/api/datasets/${long}/entities/items/x`,
+      headers: { "content-type": "application/json" },
+      payload: '"not an object"',
+    },
     fields: ["body", "params.name"],
   },
   "DELETE /api/datasets/:name/entities/:entity/:key": {
@@ -40,7 +53,11 @@ const bad: Record<string, BadCase> = {
   },
   "DELETE /api/datasets/:name": { request: { method: "DELETE", url: `/api/datasets/${long}` }, fields: ["params.name"] },
   "POST /api/datasets/:name/plan": {
-    request: { method: "POST", url: "/api/datasets/shells/plan", payload: { bottlenecks: -1, weights: { lateness: "high", speed: 2 }, colour: "red" } },
+    request: {
+      method: "POST",
+      url: "/api/datasets/shells/plan",
+      payload: { bottlenecks: -1, weights: { lateness: "high", speed: 2 }, colour: "red" },
+    },
     fields: ["body.bottlenecks", "body.colour", "body.weights.lateness", "body.weights.speed"],
   },
   "POST /api/users": {
@@ -55,14 +72,22 @@ const bad: Record<string, BadCase> = {
   "POST /api/tokens": { request: { method: "POST", url: "/api/tokens", payload: { name: "   " } }, fields: ["body.name"] },
   "DELETE /api/tokens/:id": { request: { method: "DELETE", url: "/api/tokens/not-hex" }, fields: ["params.id"] },
   // Reads that take input.
-  "GET /api/datasets/:name/risk": { request: { method: "GET", url: "/api/datasets/shells/risk?severity=extreme&kind=nonsense" }, fields: ["query.kind[0]", "query.severity"] },
-  "GET /api/datasets/:name/network/:item": { request: { method: "GET", url: "/api/datasets/shells/network/shell?depth=-1" }, fields: ["query.depth"] },
+  "GET /api/datasets/:name/risk": {
+    request: { method: "GET", url: "/api/datasets/shells/risk?severity=extreme&kind=nonsense" },
+    fields: ["query.kind[0]", "query.severity"],
+  },
+  "GET /api/datasets/:name/network/:item": {
+    request: { method: "GET", url: "/api/datasets/shells/network/shell?depth=-1" },
+    fields: ["query.depth"],
+  },
   "GET /api/datasets/:name/export": { request: { method: "GET", url: "/api/datasets/shells/export?format=pdf" }, fields: ["query.format"] },
   "GET /api/audit": { request: { method: "GET", url: "/api/audit?limit=0&before=x" }, fields: ["query.before", "query.limit"] },
 };
 
 it("has a bad-input case for every route that writes", () => {
-  const writes = s.app.paraatRoutes.filter((r) => r.method !== "GET" && (r.body || r.query || r.params || r.rawBody)).map((r) => `${r.method} ${r.url}`);
+  const writes = s.app.paraatRoutes
+    .filter((r) => r.method !== "GET" && (r.body || r.query || r.params || r.rawBody))
+    .map((r) => `${r.method} ${r.url}`);
   for (const w of writes) expect(Object.keys(bad), w).toContain(w);
 });
 
@@ -70,7 +95,10 @@ it.each(Object.entries(bad))("%s lists every problem", async (_route, c) => {
   const before = JSON.stringify(await s.t.services.audit.list({ username: "admin", role: "admin", displayName: null, via: "cli" }));
   const res = await s.as("admin", c.request);
   expect(res.statusCode, res.body).toBe(422);
-  const body = res.json() as { code: string; details: { issues: { in: string; field: string; message: string; location: { path: string } }[] } };
+  const body = res.json<{
+    code: string;
+    details: { issues: { in: string; field: string; message: string; location: { path: string } }[] };
+  }>();
   expect(body.code).toBe("VALIDATION_FAILED");
   expect(body.details.issues.map((i) => i.location.path).sort()).toEqual([...c.fields].sort());
   for (const i of body.details.issues) expect(i.message.length).toBeGreaterThan(0);
@@ -79,23 +107,35 @@ it.each(Object.entries(bad))("%s lists every problem", async (_route, c) => {
 });
 
 it("refuses a malformed JSON body with INVALID_ARGUMENT, naming the problem", async () => {
-  const res = await s.as("admin", { method: "POST", url: "/api/users", headers: { "content-type": "application/json" }, payload: '{"username": ' });
+  const res = await s.as("admin", {
+    method: "POST",
+    url: "/api/users",
+    headers: { "content-type": "application/json" },
+    payload: '{"username": ',
+  });
   expect(res.statusCode).toBe(400);
-  expect(res.json()).toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringMatching(/not valid JSON/) });
+  expect(res.json<{ code: string; message: string }>().code).toBe("INVALID_ARGUMENT");
+  expect(res.json<{ message: string }>().message).toMatch(/not valid JSON/);
 });
 
 it("refuses an upload of the wrong type or an empty one", async () => {
-  const pdf = await s.as("admin", { method: "POST", url: "/api/datasets/import", headers: { "content-type": "application/pdf" }, payload: "%PDF" });
-  expect([pdf.statusCode, pdf.json().code]).toEqual([400, "INVALID_ARGUMENT"]);
+  const pdf = await s.as("admin", {
+    method: "POST",
+    url: "/api/datasets/import",
+    headers: { "content-type": "application/pdf" },
+    payload: "%PDF",
+  });
+  expect([pdf.statusCode, pdf.json<{ code: string }>().code]).toEqual([400, "INVALID_ARGUMENT"]);
   const empty = await s.as("admin", { method: "POST", url: "/api/datasets/import", headers: { "content-type": "application/json" } });
-  expect([empty.statusCode, empty.json().code]).toEqual([400, "INVALID_ARGUMENT"]);
+  expect([empty.statusCode, empty.json<{ code: string }>().code]).toEqual([400, "INVALID_ARGUMENT"]);
 });
 
 it("locates every problem of an uploaded workbook by sheet, row and column, and imports nothing", async () => {
   const { datasetToWorkbook } = await import("@paraat/store");
   const { shellDataset } = await import("@paraat/services/test-support");
   const wb = datasetToWorkbook({ ...shellDataset(), name: "broken" });
-  const column = (sheet: string, header: string): number => (wb.getWorksheet(sheet)!.getRow(1).values as unknown[]).map(String).indexOf(header);
+  const column = (sheet: string, header: string): number =>
+    (wb.getWorksheet(sheet)!.getRow(1).values as unknown[]).map(String).indexOf(header);
   wb.getWorksheet("items")!.getRow(2).getCell(column("items", "unitValue")).value = -1;
   wb.getWorksheet("bom")!.getRow(2).getCell(column("bom", "child")).value = "nothing";
   const res = await s.as("analyst", {
@@ -105,7 +145,10 @@ it("locates every problem of an uploaded workbook by sheet, row and column, and 
     payload: Buffer.from(await wb.xlsx.writeBuffer()),
   });
   expect(res.statusCode, res.body).toBe(422);
-  const issues = (res.json() as { details: { issues: { location: { file: string; sheet: string; row: number } }[] } }).details.issues;
-  expect(issues.map((i) => `${i.location.file} ${i.location.sheet} ${i.location.row}`).sort()).toEqual(["broken.xlsx bom 2", "broken.xlsx items 2"]);
+  const issues = res.json<{ details: { issues: { location: { file: string; sheet: string; row: number } }[] } }>().details.issues;
+  expect(issues.map((i) => `${i.location.file} ${i.location.sheet} ${i.location.row}`).sort()).toEqual([
+    "broken.xlsx bom 2",
+    "broken.xlsx items 2",
+  ]);
   expect((await s.as("admin", { method: "GET", url: "/api/datasets/broken" })).statusCode).toBe(404);
 });

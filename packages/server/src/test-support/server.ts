@@ -2,7 +2,7 @@
  * A server for route tests, in process: fresh SQLite services with the shell dataset, one user
  * per role (signed in, with their session cookie), responses checked against their schemas.
  */
-import { roles, type Role } from "@paraat/services";
+import { roles, type Role, type ServicesOptions } from "@paraat/services";
 import { openTestServices, shellDataset, type TestServices } from "@paraat/services/test-support";
 import { datasetToJson } from "@paraat/store";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
@@ -21,13 +21,17 @@ export interface TestServer {
 
 export const passwordOf = (role: Role): string => `${role}-password-1`;
 
-export async function openTestServer(options: Partial<Omit<ServerOptions, "services">> = {}): Promise<TestServer> {
-  const t = await openTestServices();
+export async function openTestServer(
+  options: Partial<Omit<ServerOptions, "services">> = {},
+  servicesOptions: Partial<Omit<ServicesOptions, "store">> = {},
+): Promise<TestServer> {
+  const t = await openTestServices(servicesOptions);
   const system = { username: "system", role: "admin" as const, displayName: null, via: "cli" as const };
   for (const role of roles) await t.services.users.create(system, { username: role, role, password: passwordOf(role) });
   await t.services.datasets.importUpload(system, Buffer.from(datasetToJson(shellDataset())), { format: "json" });
   const cookie = {} as Record<Role, string>;
-  for (const role of roles) cookie[role] = `${SESSION_COOKIE}=${(await t.services.sessions.login(role, passwordOf(role), "127.0.0.1")).sessionId}`;
+  for (const role of roles)
+    cookie[role] = `${SESSION_COOKIE}=${(await t.services.sessions.login(role, passwordOf(role), "127.0.0.1")).sessionId}`;
   const app = await buildServer({ services: t.services, webRoot: false, checkResponses: true, ...options });
   await app.ready();
   return {

@@ -27,11 +27,19 @@ export function setUnauthenticatedHandler(handler: (() => void) | undefined): vo
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
-  return typeof value === "object" && value !== null && typeof (value as ErrorBody).code === "string" && typeof (value as ErrorBody).message === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ErrorBody).code === "string" &&
+    typeof (value as ErrorBody).message === "string"
+  );
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
-  let body: ErrorBody = { code: response.status === 401 ? "UNAUTHENTICATED" : "HTTP_ERROR", message: `${response.status} ${response.statusText}` };
+  let body: ErrorBody = {
+    code: response.status === 401 ? "UNAUTHENTICATED" : "HTTP_ERROR",
+    message: `${response.status} ${response.statusText}`,
+  };
   try {
     const parsed: unknown = await response.json();
     if (isErrorBody(parsed)) body = parsed;
@@ -53,6 +61,8 @@ export interface RequestOptions {
   contentType?: string;
   query?: Record<string, string | number | boolean | undefined>;
   signal?: AbortSignal;
+  /** A 401 is the caller's business: do not send the app back to the login page. */
+  quiet?: boolean;
 }
 
 export function apiUrl(path: string, query?: RequestOptions["query"]): string {
@@ -89,7 +99,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (!response.ok) {
     const error = await errorFrom(response);
-    if (response.status === 401 && onUnauthenticated) onUnauthenticated();
+    if (response.status === 401 && onUnauthenticated && !options.quiet) onUnauthenticated();
     throw error;
   }
   if (response.status === 204) return { status: 204, data: undefined as T };

@@ -12,7 +12,7 @@ export const api = {
   logout: async () => {
     await request<void>("/api/auth/logout", { method: "POST" });
   },
-  datasets: () => getJson<DatasetInfo[]>("/api/datasets"),
+  datasets: async (options: { quiet?: boolean } = {}) => (await request<DatasetInfo[]>("/api/datasets", options)).data,
   dataset: (name: string) => getJson<Dataset>(ds(name)),
   summary: (name: string) => getJson<DatasetSummary>(`${ds(name)}/summary`),
   risk: (name: string) => getJson<RiskResult>(`${ds(name)}/risk`),
@@ -22,15 +22,22 @@ export const api = {
   job: (id: string) => getJson<Job>(`/api/jobs/${encodeURIComponent(id)}`),
   jobEventsUrl: (id: string) => `/api/jobs/${encodeURIComponent(id)}/events`,
   jobResult: <T>(job: Pick<Job, "id" | "resultUrl">) => getJson<T>(job.resultUrl ?? `/api/jobs/${encodeURIComponent(job.id)}/result`),
-  audit: (query: { dataset?: string; actor?: string; limit?: number; before?: string }) => getJson<AuditEntry[] | { entries: AuditEntry[] }>("/api/audit", query),
+  audit: (query: { dataset?: string; actor?: string; limit?: number; before?: string }) =>
+    getJson<AuditEntry[] | { entries: AuditEntry[] }>("/api/audit", query),
   importDataset: async (body: ArrayBuffer, contentType: string, query: { name?: string; replace?: boolean; filename?: string }) =>
     (await request<DatasetInfo>("/api/datasets/import", { method: "POST", body, contentType, query })).data,
   putEntity: async (name: string, entity: string, key: string, row: unknown) =>
-    (await request<EntityChange>(`${ds(name)}/entities/${encodeURIComponent(entity)}/${encodeURIComponent(key)}`, { method: "PUT", body: row })).data,
+    (
+      await request<EntityChange>(`${ds(name)}/entities/${encodeURIComponent(entity)}/${encodeURIComponent(key)}`, {
+        method: "PUT",
+        body: row,
+      })
+    ).data,
   postEntity: async (name: string, entity: string, row: unknown) =>
     (await request<EntityChange>(`${ds(name)}/entities/${encodeURIComponent(entity)}`, { method: "POST", body: row })).data,
   deleteEntity: async (name: string, entity: string, key: string) =>
-    (await request<EntityChange>(`${ds(name)}/entities/${encodeURIComponent(entity)}/${encodeURIComponent(key)}`, { method: "DELETE" })).data,
+    (await request<EntityChange>(`${ds(name)}/entities/${encodeURIComponent(entity)}/${encodeURIComponent(key)}`, { method: "DELETE" }))
+      .data,
   exportUrl: (name: string, format: "json" | "xlsx" | "csv") => apiUrl(`${ds(name)}/export`, { format }),
 };
 

@@ -56,11 +56,14 @@ export function parseJobEvent(data: unknown): Partial<Job> {
     const value: unknown = typeof data === "string" && data ? JSON.parse(data) : {};
     if (typeof value !== "object" || value === null) return {};
     const inner = (value as { job?: unknown }).job;
-    return (typeof inner === "object" && inner !== null ? inner : value) as Partial<Job>;
+    return typeof inner === "object" && inner !== null ? inner : value;
   } catch {
     return {};
   }
 }
+
+/** A server-sent event's data (typed alike by the browser's and by Node's EventSource typings). */
+const eventData = (e: Event): unknown => ("data" in e ? e.data : undefined);
 
 /** Polls the job once a second: the fallback when the event stream cannot be opened. */
 function poll(dataset: string, run: number, job: Job): void {
@@ -69,7 +72,8 @@ function poll(dataset: string, run: number, job: Job): void {
     try {
       const j = await api.job(job.id);
       if (j.status === "done") return finish(dataset, run, j);
-      if (j.status === "failed") return set(dataset, run, { status: "failed", progress: 1, error: j.error ?? { code: "INTERNAL", message: j.message ?? "" } });
+      if (j.status === "failed")
+        return set(dataset, run, { status: "failed", progress: 1, error: j.error ?? { code: "INTERNAL", message: j.message ?? "" } });
       set(dataset, run, { status: j.status, progress: progressFraction(j.progress), message: j.message ?? undefined });
       setTimeout(() => void tick(), 1000);
     } catch (e) {
@@ -80,13 +84,17 @@ function poll(dataset: string, run: number, job: Job): void {
 }
 
 function follow(dataset: string, run: number, job: Job): void {
-  set(dataset, run, { status: job.status === "running" ? "running" : "queued", progress: progressFraction(job.progress), message: job.message ?? undefined });
+  set(dataset, run, {
+    status: job.status === "running" ? "running" : "queued",
+    progress: progressFraction(job.progress),
+    message: job.message ?? undefined,
+  });
   if (job.status === "done") return void finish(dataset, run, job);
   if (typeof EventSource === "undefined") return poll(dataset, run, job);
   const events = new EventSource(api.jobEventsUrl(job.id));
   let settled = false;
   events.addEventListener("progress", (e) => {
-    const p = parseJobEvent((e as MessageEvent).data);
+    const p = parseJobEvent(eventData(e));
     set(dataset, run, { status: "running", progress: progressFraction(p.progress), message: p.message ?? undefined });
   });
   events.addEventListener("done", () => {
@@ -97,7 +105,7 @@ function follow(dataset: string, run: number, job: Job): void {
   events.addEventListener("failed", (e) => {
     settled = true;
     events.close();
-    const p = parseJobEvent((e as MessageEvent).data);
+    const p = parseJobEvent(eventData(e));
     set(dataset, run, { status: "failed", progress: 1, error: p.error ?? { code: "SOLVER_FAILED", message: p.message ?? "" } });
   });
   events.onerror = () => {

@@ -6,6 +6,8 @@ import { useCallback, useEffect, useSyncExternalStore } from "react";
 
 interface Entry {
   promise?: Promise<unknown>;
+  /** Invalidated: the data is kept on screen while it is fetched again. */
+  stale?: boolean;
   data?: unknown;
   error?: unknown;
   /** Bumped on every settle or invalidation, so subscribers re-render. */
@@ -35,6 +37,7 @@ function load(key: string, loader: () => Promise<unknown>): void {
       if (entries.get(key) !== entry || entry.promise !== promise) return;
       entry.data = data;
       entry.error = undefined;
+      entry.stale = false;
       entry.version++;
       notify();
     },
@@ -42,6 +45,7 @@ function load(key: string, loader: () => Promise<unknown>): void {
       if (entries.get(key) !== entry || entry.promise !== promise) return;
       entry.error = error;
       entry.promise = undefined;
+      entry.stale = false;
       entry.version++;
       notify();
     },
@@ -49,9 +53,20 @@ function load(key: string, loader: () => Promise<unknown>): void {
   entry.promise = promise;
 }
 
-/** Drops every cached entry whose key starts with the prefix; pages showing them load again. */
-export function invalidate(prefix: string): void {
-  for (const key of [...entries.keys()]) if (key.startsWith(prefix)) entries.delete(key);
+/**
+ * Marks every cached entry whose key starts with the prefix as stale: pages showing it keep showing
+ * it and load it again (so a form stays put after a save). `drop` forgets them instead (sign-out).
+ */
+export function invalidate(prefix: string, options: { drop?: boolean } = {}): void {
+  for (const [key, entry] of [...entries.entries()]) {
+    if (!key.startsWith(prefix)) continue;
+    if (options.drop || entry.data === undefined) entries.delete(key);
+    else {
+      entry.stale = true;
+      entry.promise = undefined;
+      entry.version++;
+    }
+  }
   notify();
 }
 
@@ -74,7 +89,8 @@ export function useQuery<T>(key: string | null, loader: () => Promise<T>): Query
   // After every render: load what is missing (first use, or invalidated since). The loader is keyed:
   // the same key shares the cached request, so a new loader function each render costs nothing.
   useEffect(() => {
-    if (key !== null && !entries.has(key)) load(key, loader);
+    const entry = key === null ? undefined : entries.get(key);
+    if (key !== null && (entry === undefined || (entry.stale && !entry.promise))) load(key, loader);
   });
   const reload = useCallback(() => {
     if (key === null) return;

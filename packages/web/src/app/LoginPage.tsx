@@ -41,7 +41,15 @@ export function LoginPage({ onSignedIn, expired }: { onSignedIn: () => void; exp
           <p className="muted">{t("app.tagline")}</p>
           {expired && <p className="note">{t("login.expired")}</p>}
           <label htmlFor="username">{t("login.username")}</label>
-          <input id="username" name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} autoFocus />
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoFocus
+          />
           <label htmlFor="password">{t("login.password")}</label>
           <input
             id="password"

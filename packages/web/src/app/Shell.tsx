@@ -5,11 +5,12 @@ import { useI18n } from "../i18n/I18n.js";
 import { visiblePages, pageNeeds } from "../lib/access.js";
 import { formatRoute, pages, type Page, type Route } from "../lib/route.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
+import OverviewPage from "../pages/overview/OverviewPage.js";
 import { useSession } from "./session.js";
 import { useRoute } from "./use-route.js";
 
-// Each page is its own chunk, loaded when first visited, so the first load stays small.
-const OverviewPage = lazy(() => import("../pages/overview/OverviewPage.js"));
+// The overview is where everyone lands, so it is in the first bundle (it draws no chart); every other
+// page is its own chunk, loaded when first visited, so the first load stays small.
 const PlanPage = lazy(() => import("../pages/plan/PlanPage.js"));
 const NetworkPage = lazy(() => import("../pages/network/NetworkPage.js"));
 const RiskPage = lazy(() => import("../pages/risk/RiskPage.js"));

@@ -46,7 +46,10 @@ const markLabel = { formatter: "{b}", position: "end", fontSize: 12, color: "#34
 
 /** Cumulative need as a step line, cumulative deliveries as a line; the chosen demand's due month marked. */
 export function demandChartOption(s: DemandSeries, text: ChartText, due?: string): EChartsCoreOption {
-  const marks = due && s.months.includes(due) ? [{ xAxis: due, name: `${text.due} ${text.month(due)}`, lineStyle: { color: palette.level, type: "dashed" as const } }] : [];
+  const marks =
+    due && s.months.includes(due)
+      ? [{ xAxis: due, name: `${text.due} ${text.month(due)}`, lineStyle: { color: palette.level, type: "dashed" as const } }]
+      : [];
   return {
     ...base(s.months, text),
     series: [
@@ -98,8 +101,22 @@ export function targetChartOption(s: TargetSeries, text: ChartText): EChartsCore
           data: marks,
         },
       },
-      { name: text.level, type: "line", data: s.months.map(() => s.level), symbol: "none", lineStyle: { color: palette.level, width: 1.5, type: "dashed" }, itemStyle: { color: palette.level } },
-      { name: text.delivered, type: "line", data: s.delivered, symbol: "none", lineStyle: { color: palette.need, width: 1.5 }, itemStyle: { color: palette.need } },
+      {
+        name: text.level,
+        type: "line",
+        data: s.months.map(() => s.level),
+        symbol: "none",
+        lineStyle: { color: palette.level, width: 1.5, type: "dashed" },
+        itemStyle: { color: palette.level },
+      },
+      {
+        name: text.delivered,
+        type: "line",
+        data: s.delivered,
+        symbol: "none",
+        lineStyle: { color: palette.need, width: 1.5 },
+        itemStyle: { color: palette.need },
+      },
     ],
   };
 }

@@ -9,7 +9,11 @@ function demand(id: string, consumer: string, item: string, qty: number, due: st
 }
 
 describe("demandSeries", () => {
-  const demands = [demand("a", "nl", "shell", 10, "2025-02"), demand("b", "nl", "shell", 5, "2025-04"), demand("c", "ua", "shell", 99, "2025-01")];
+  const demands = [
+    demand("a", "nl", "shell", 10, "2025-02"),
+    demand("b", "nl", "shell", 5, "2025-04"),
+    demand("c", "ua", "shell", 99, "2025-01"),
+  ];
   const deliveries: PlanDelivery[] = [
     { demand: "a", item: "shell", consumer: "nl", period: "2025-02", qty: 4 },
     { demand: "a", item: "shell", consumer: "nl", period: "2025-03", qty: 6 },

@@ -12,7 +12,13 @@ export function shareBarsOption(bars: readonly Bar[], label: (key: string) => st
     grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
     tooltip: { trigger: "item", valueFormatter: (v: unknown) => (typeof v === "number" ? pct(v) : String(v)) },
     xAxis: { type: "value", max: 1, show: false },
-    yAxis: { type: "category", data: rows.map((b) => label(b.key)), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { fontSize: 12 } },
+    yAxis: {
+      type: "category",
+      data: rows.map((b) => label(b.key)),
+      axisTick: { show: false },
+      axisLine: { show: false },
+      axisLabel: { fontSize: 12 },
+    },
     series: [
       {
         type: "bar",

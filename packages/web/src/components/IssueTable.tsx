@@ -9,7 +9,7 @@ function found(value: unknown): string {
     const s = JSON.stringify(value);
     return s.length > 60 ? `${s.slice(0, 57)}…` : s;
   } catch {
-    return String(value);
+    return "…";
   }
 }
 

@@ -9,7 +9,10 @@ export function PlanStatus({ dataset, state }: { dataset: string; state: PlanSta
   if (state.status === "queued" || state.status === "running")
     return (
       <div className="panel">
-        <ProgressBar value={state.progress} label={state.message ? `${t(`job.${state.status}`)}: ${state.message}` : t(`job.${state.status}`)} />
+        <ProgressBar
+          value={state.progress}
+          label={state.message ? `${t(`job.${state.status}`)}: ${state.message}` : t(`job.${state.status}`)}
+        />
         <p className="muted small">{t("plan.jobNote")}</p>
       </div>
     );

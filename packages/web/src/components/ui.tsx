@@ -6,7 +6,6 @@ import { useI18n } from "../i18n/I18n.js";
 import type { Tone } from "../lib/tones.js";
 import { IssueTable } from "./IssueTable.js";
 
-
 export function Badge({ tone, children }: { tone: Tone; children: ReactNode }) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
@@ -37,7 +36,8 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
 /** An error from the API (or anything else), with every validation issue it carries. */
 export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
   const { t } = useI18n();
-  const body = error instanceof ApiError ? error.body : { code: "INTERNAL", message: error instanceof Error ? error.message : String(error) };
+  const body =
+    error instanceof ApiError ? error.body : { code: "INTERNAL", message: error instanceof Error ? error.message : String(error) };
   const issues = issuesOf(body);
   return (
     <div className="error-box" role="alert">

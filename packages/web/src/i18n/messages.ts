@@ -157,7 +157,8 @@ const en = {
   "noSource.input-unavailable": "An input it cannot do without is unavailable.",
   "production.title": "Production behind it",
   "production.scope": "Planned production of the item and all its inputs over the horizon; shared with other demands for the same items.",
-  "production.scopeUntil": "Planned production of the item and all its inputs starting up to {month}; shared with other demands for the same items.",
+  "production.scopeUntil":
+    "Planned production of the item and all its inputs starting up to {month}; shared with other demands for the same items.",
   "production.totals": "Production per item",
   "production.runs": { one: "{n} production run", other: "All {n} production runs" },
   "production.none": "No production is planned for this item or its inputs in this window.",
@@ -265,7 +266,8 @@ const en = {
   "data.tab.audit": "Audit log",
   "data.notAllowed": "Your role does not allow this.",
   "import.title": "Import a dataset",
-  "import.intro": "An Excel workbook (.xlsx) or a JSON file. The file is checked as a whole: if anything is wrong, nothing is imported and every problem is listed.",
+  "import.intro":
+    "An Excel workbook (.xlsx) or a JSON file. The file is checked as a whole: if anything is wrong, nothing is imported and every problem is listed.",
   "import.file": "File",
   "import.name": "Dataset name",
   "import.nameHint": "Leave empty to use the name in the file.",
@@ -510,8 +512,10 @@ const nl: Record<MessageKey, Message> = {
   "noSource.arrives-after-horizon": "De eerste productie komt na de horizon.",
   "noSource.input-unavailable": "Een onmisbare grondstof of halffabricaat is niet beschikbaar.",
   "production.title": "Productie erachter",
-  "production.scope": "Geplande productie van het artikel en al zijn onderdelen over de horizon; gedeeld met andere vragen naar dezelfde artikelen.",
-  "production.scopeUntil": "Geplande productie van het artikel en al zijn onderdelen die start tot en met {month}; gedeeld met andere vragen naar dezelfde artikelen.",
+  "production.scope":
+    "Geplande productie van het artikel en al zijn onderdelen over de horizon; gedeeld met andere vragen naar dezelfde artikelen.",
+  "production.scopeUntil":
+    "Geplande productie van het artikel en al zijn onderdelen die start tot en met {month}; gedeeld met andere vragen naar dezelfde artikelen.",
   "production.totals": "Productie per artikel",
   "production.runs": { one: "{n} productierun", other: "Alle {n} productieruns" },
   "production.none": "Geen productie gepland voor dit artikel of zijn onderdelen in deze periode.",
@@ -550,7 +554,8 @@ const nl: Record<MessageKey, Message> = {
   "network.blocSites": { one: "{bloc}: {n} vestiging ({countries})", other: "{bloc}: {n} vestigingen ({countries})" },
   "network.perUnit": "Per stuk",
   "network.sources": "Gemaakt bij",
-  "network.capacityNote": "Per leveringsoptie: doorlooptijd in maanden en capaciteit per maand, eerste → laatste stap. Grootste capaciteit eerst.",
+  "network.capacityNote":
+    "Per leveringsoptie: doorlooptijd in maanden en capaciteit per maand, eerste → laatste stap. Grootste capaciteit eerst.",
   "network.sourceFigures": "doorlooptijd {lt} mnd · {cap} / mnd",
   "network.moreSources": "nog {n} leveringsopties",
   "network.fewerSources": "Toon minder",
@@ -619,7 +624,8 @@ const nl: Record<MessageKey, Message> = {
   "data.tab.audit": "Auditlog",
   "data.notAllowed": "Uw rol staat dit niet toe.",
   "import.title": "Dataset importeren",
-  "import.intro": "Een Excel-werkmap (.xlsx) of een JSON-bestand. Het bestand wordt als geheel gecontroleerd: is er iets mis, dan wordt niets geïmporteerd en staat elke fout in de lijst.",
+  "import.intro":
+    "Een Excel-werkmap (.xlsx) of een JSON-bestand. Het bestand wordt als geheel gecontroleerd: is er iets mis, dan wordt niets geïmporteerd en staat elke fout in de lijst.",
   "import.file": "Bestand",
   "import.name": "Naam dataset",
   "import.nameHint": "Leeg laten om de naam uit het bestand te gebruiken.",

@@ -31,7 +31,9 @@ export function formatPercent(locale: string, fraction: number, digits = 1): str
 /** Euros; whole euros unless the amount is small. */
 export function formatEuro(locale: string, value: number): string {
   const digits = Math.abs(value) < 100 && !Number.isInteger(value) ? 2 : 0;
-  return numberFormat(locale, { style: "currency", currency: "EUR", maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return numberFormat(locale, { style: "currency", currency: "EUR", maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
+    value,
+  );
 }
 
 /** Large euro amounts in compact form ("€5.1 M"). */

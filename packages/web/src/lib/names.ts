@@ -15,12 +15,33 @@ export interface Names {
 }
 
 export function namesOf(d: Pick<Dataset, "items" | "consumers" | "sites" | "companies" | "countries"> | undefined): Names {
-  const map = <T,>(rows: readonly T[] | undefined, key: (r: T) => string, name: (r: T) => string) => new Map((rows ?? []).map((r) => [key(r), name(r)]));
-  const items = map(d?.items, (r) => r.id, (r) => r.name);
-  const consumers = map(d?.consumers, (r) => r.id, (r) => r.name);
-  const sites = map(d?.sites, (r) => r.id, (r) => r.name);
-  const companies = map(d?.companies, (r) => r.id, (r) => r.name);
-  const countries = map(d?.countries, (r) => r.code, (r) => r.name);
+  const map = <T>(rows: readonly T[] | undefined, key: (r: T) => string, name: (r: T) => string) =>
+    new Map((rows ?? []).map((r) => [key(r), name(r)]));
+  const items = map(
+    d?.items,
+    (r) => r.id,
+    (r) => r.name,
+  );
+  const consumers = map(
+    d?.consumers,
+    (r) => r.id,
+    (r) => r.name,
+  );
+  const sites = map(
+    d?.sites,
+    (r) => r.id,
+    (r) => r.name,
+  );
+  const companies = map(
+    d?.companies,
+    (r) => r.id,
+    (r) => r.name,
+  );
+  const countries = map(
+    d?.countries,
+    (r) => r.code,
+    (r) => r.name,
+  );
   const countryRows = new Map((d?.countries ?? []).map((c) => [c.code, c]));
   const look = (m: Map<string, string>) => (id: string) => m.get(id) ?? id;
   return {

@@ -28,7 +28,10 @@ function decode(part: string): string {
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, "");
   const [path = "", search = ""] = raw.split("?", 2);
-  const parts = path.split("/").filter((p) => p !== "").map(decode);
+  const parts = path
+    .split("/")
+    .filter((p) => p !== "")
+    .map(decode);
   const query: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(search)) query[k] = v;
   const [page, a, b, c] = parts;
@@ -47,6 +50,7 @@ export function parseRoute(hash: string): Route {
       if (tab === "edit" && b && c) route.key = c;
       return route;
     }
+    case undefined:
     default:
       return { page: "overview" };
   }

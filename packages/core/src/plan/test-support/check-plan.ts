@@ -43,14 +43,16 @@ export function checkPlan(dataset: Dataset, plan: PlanResult, tolerance = 1e-5):
       problems.push(`production of unknown supply ${p.supply}`);
       continue;
     }
-    if (s.item !== p.item || s.site !== p.site) problems.push(`production ${p.supply}: item/site ${p.item}/${p.site} differ from the supply option`);
+    if (s.item !== p.item || s.site !== p.site)
+      problems.push(`production ${p.supply}: item/site ${p.item}/${p.site} differ from the supply option`);
     if (!(p.qty > 0)) problems.push(`production ${p.supply} ${p.period}: qty ${p.qty} not positive`);
     if (t < 0 || t >= T) problems.push(`production ${p.supply} in ${p.period} is outside the horizon`);
     if (t + s.leadTime >= T) problems.push(`production ${p.supply} in ${p.period} arrives after the horizon`);
     const key = `${p.supply}@${t}`;
     const used = (usedCapacity.get(key) ?? 0) + p.qty;
     usedCapacity.set(key, used);
-    if (!le(used, capacityAt(s.capacity, t))) problems.push(`production ${p.supply} in ${p.period}: ${used} above capacity ${capacityAt(s.capacity, t)}`);
+    if (!le(used, capacityAt(s.capacity, t)))
+      problems.push(`production ${p.supply} in ${p.period}: ${used} above capacity ${capacityAt(s.capacity, t)}`);
     if (t + s.leadTime < T) flowOf(s.item)[t + s.leadTime]! += p.qty;
     for (const line of dataset.bom) if (line.parent === s.item && t >= 0 && t < T) flowOf(line.child)[t]! -= line.qty * p.qty;
   }
@@ -74,7 +76,8 @@ export function checkPlan(dataset: Dataset, plan: PlanResult, tolerance = 1e-5):
         problems.push(`delivery to unknown demand ${d.demand}`);
         continue;
       }
-      if (dem.item !== d.item || dem.consumer !== d.consumer) problems.push(`delivery to ${d.demand}: item/consumer differ from the demand`);
+      if (dem.item !== d.item || dem.consumer !== d.consumer)
+        problems.push(`delivery to ${d.demand}: item/consumer differ from the demand`);
       if (t < period(dem.due)) problems.push(`delivery to ${d.demand} in ${d.period} is before its due month ${dem.due}`);
       let f = deliveredTo.get(d.demand);
       if (!f) deliveredTo.set(d.demand, (f = new Float64Array(T)));
@@ -130,21 +133,26 @@ export function checkPlan(dataset: Dataset, plan: PlanResult, tolerance = 1e-5):
     if (!le(total, dem.qty)) problems.push(`demand ${r.id}: delivered ${total} more than ordered ${dem.qty}`);
     if (!close(r.onTime, f[due]!)) problems.push(`demand ${r.id}: onTime ${r.onTime}, deliveries in the due month ${f[due]}`);
     if (!close(r.late, total - f[due]!)) problems.push(`demand ${r.id}: late ${r.late}, deliveries after the due month ${total - f[due]!}`);
-    if (!close(r.short, Math.max(0, dem.qty - total))) problems.push(`demand ${r.id}: short ${r.short}, ordered minus delivered ${dem.qty - total}`);
+    if (!close(r.short, Math.max(0, dem.qty - total)))
+      problems.push(`demand ${r.id}: short ${r.short}, ordered minus delivered ${dem.qty - total}`);
     const lastMonth = last < 0 ? null : r.lastDelivery;
-    if (last >= 0 && (r.lastDelivery === null || period(r.lastDelivery) !== last)) problems.push(`demand ${r.id}: lastDelivery ${r.lastDelivery}, last delivery period ${last}`);
+    if (last >= 0 && (r.lastDelivery === null || period(r.lastDelivery) !== last))
+      problems.push(`demand ${r.id}: lastDelivery ${r.lastDelivery}, last delivery period ${last}`);
     if (last < 0 && lastMonth !== null) problems.push(`demand ${r.id}: lastDelivery without deliveries`);
     if (r.short > 0 || r.late > 0) {
       if (r.explanation === null) problems.push(`demand ${r.id} is late or short without an explanation`);
     } else if (r.explanation !== null) problems.push(`demand ${r.id} is on time but has an explanation`);
   }
-  if (plan.demands.length !== dataset.demands.length) problems.push(`${plan.demands.length} demand results for ${dataset.demands.length} demands`);
+  if (plan.demands.length !== dataset.demands.length)
+    problems.push(`${plan.demands.length} demand results for ${dataset.demands.length} demands`);
 
   // Targets: the consumer's stock simulated — usage is taken while there is stock, never below zero.
   const holding = new Map<string, number>();
-  for (const s of dataset.stocks) if (s.holder !== POOL) holding.set(`${s.holder}=${s.item}`, (holding.get(`${s.holder}=${s.item}`) ?? 0) + s.qty);
+  for (const s of dataset.stocks)
+    if (s.holder !== POOL) holding.set(`${s.holder}=${s.item}`, (holding.get(`${s.holder}=${s.item}`) ?? 0) + s.qty);
   const usage = new Map<string, number>();
-  for (const g of dataset.targets) usage.set(`${g.consumer}=${g.item}`, Math.max(usage.get(`${g.consumer}=${g.item}`) ?? 0, g.usagePerPeriod ?? 0));
+  for (const g of dataset.targets)
+    usage.set(`${g.consumer}=${g.item}`, Math.max(usage.get(`${g.consumer}=${g.item}`) ?? 0, g.usagePerPeriod ?? 0));
   const consumerSeries = new Map<string, Float64Array>();
   for (const key of usage.keys()) {
     const f = consumerIn.get(key);
@@ -168,8 +176,12 @@ export function checkPlan(dataset: Dataset, plan: PlanResult, tolerance = 1e-5):
     const by = period(g.by);
     const ok = (t: number): boolean => series[t]! >= g.level - 1e-4 * Math.max(1, g.level);
     const met = ok(by);
-    if (met !== r.met) problems.push(`target ${r.id}: met ${r.met}, but the simulated stock in ${g.by} is ${series[by]} for level ${g.level}`);
-    if (!close(r.gapAtBy, Math.max(0, g.level - series[by]!)) && Math.abs(r.gapAtBy - Math.max(0, g.level - series[by]!)) > 1e-4 * Math.max(1, g.level))
+    if (met !== r.met)
+      problems.push(`target ${r.id}: met ${r.met}, but the simulated stock in ${g.by} is ${series[by]} for level ${g.level}`);
+    if (
+      !close(r.gapAtBy, Math.max(0, g.level - series[by]!)) &&
+      Math.abs(r.gapAtBy - Math.max(0, g.level - series[by]!)) > 1e-4 * Math.max(1, g.level)
+    )
       problems.push(`target ${r.id}: gapAtBy ${r.gapAtBy}, simulated ${g.level - series[by]!}`);
     let metAt = -1;
     if (met) {
@@ -180,14 +192,16 @@ export function checkPlan(dataset: Dataset, plan: PlanResult, tolerance = 1e-5):
     if (!met && r.explanation === null) problems.push(`target ${r.id} is not met without an explanation`);
     if (met && r.explanation !== null) problems.push(`target ${r.id} is met but has an explanation`);
   }
-  if (plan.targets.length !== dataset.targets.length) problems.push(`${plan.targets.length} target results for ${dataset.targets.length} targets`);
+  if (plan.targets.length !== dataset.targets.length)
+    problems.push(`${plan.targets.length} target results for ${dataset.targets.length} targets`);
 
   // Reported stocks, when present, agree with the recomputed ones.
   for (const s of plan.stocks ?? []) {
     const t = period(s.period);
     const series = s.holder === POOL ? poolSeries.get(s.item) : consumerSeries.get(`${s.holder}=${s.item}`);
     if (!series) problems.push(`stock of unknown ${s.holder}/${s.item}`);
-    else if (!close(s.qty, series[t]!) && Math.abs(s.qty - series[t]!) > 1e-4) problems.push(`stock ${s.holder}/${s.item} in ${s.period}: ${s.qty}, recomputed ${series[t]}`);
+    else if (!close(s.qty, series[t]!) && Math.abs(s.qty - series[t]!) > 1e-4)
+      problems.push(`stock ${s.holder}/${s.item} in ${s.period}: ${s.qty}, recomputed ${series[t]}`);
     if (s.qty < -tolerance) problems.push(`stock ${s.holder}/${s.item} in ${s.period} is negative`);
   }
   return problems;

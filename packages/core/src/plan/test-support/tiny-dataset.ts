@@ -12,7 +12,14 @@ export interface TinySpec {
   start?: string;
   items: string[];
   bom?: [parent: string, child: string, qty: number][];
-  supply?: { id: string; item: string; leadTime?: number; unitCost?: number; capacity: [period: number, perPeriod: number][]; site?: string }[];
+  supply?: {
+    id: string;
+    item: string;
+    leadTime?: number;
+    unitCost?: number;
+    capacity: [period: number, perPeriod: number][];
+    site?: string;
+  }[];
   pool?: Record<string, number>;
   holdings?: { consumer: string; item: string; qty: number }[];
   consumers?: { id: string; priority: number }[];
@@ -47,7 +54,12 @@ export function tinyDataset(spec: TinySpec): Dataset {
       ...Object.entries(spec.pool ?? {}).map(([item, qty]) => ({ item, holder: POOL, qty })),
       ...(spec.holdings ?? []).map((h) => ({ item: h.item, holder: h.consumer, qty: h.qty })),
     ],
-    consumers: (spec.consumers ?? [{ id: "nl", priority: 1 }]).map((c) => ({ id: c.id, name: `Consumer ${c.id}`, country: "NL", priority: c.priority })),
+    consumers: (spec.consumers ?? [{ id: "nl", priority: 1 }]).map((c) => ({
+      id: c.id,
+      name: `Consumer ${c.id}`,
+      country: "NL",
+      priority: c.priority,
+    })),
     demands: (spec.demands ?? []).map((d) => ({
       id: d.id,
       item: d.item,

@@ -39,7 +39,8 @@ export function AuditPanel() {
       actions={
         dataset ? (
           <label className="check">
-            <input type="checkbox" checked={onlyThis} onChange={(e) => setOnlyThis(e.target.checked)} /> {t("audit.onlyDataset", { dataset })}
+            <input type="checkbox" checked={onlyThis} onChange={(e) => setOnlyThis(e.target.checked)} />{" "}
+            {t("audit.onlyDataset", { dataset })}
           </label>
         ) : undefined
       }

@@ -109,9 +109,24 @@ export function EditPanel({ entity: entityParam, rowKey: keyParam }: { entity?: 
       </Section>
       <div>
         {creating ? (
-          <EntityEditor key={`new:${entity}`} dataset={name} entity={entity} row={null} readOnly={!canWrite} onSaved={(key) => go(entity, key)} />
+          <EntityEditor
+            key={`new:${entity}`}
+            dataset={name}
+            entity={entity}
+            row={null}
+            readOnly={!canWrite}
+            onSaved={(key) => go(entity, key)}
+          />
         ) : selected ? (
-          <EntityEditor key={`${entity}:${keyParam}`} dataset={name} entity={entity} row={selected} readOnly={!canWrite} onSaved={(key) => go(entity, key)} onDeleted={() => go(entity)} />
+          <EntityEditor
+            key={`${entity}:${keyParam}`}
+            dataset={name}
+            entity={entity}
+            row={selected}
+            readOnly={!canWrite}
+            onSaved={(key) => go(entity, key)}
+            onDeleted={() => go(entity)}
+          />
         ) : (
           <p className="muted panel">{keyParam ? t("plan.notFound", { id: keyParam }) : t("edit.pick")}</p>
         )}

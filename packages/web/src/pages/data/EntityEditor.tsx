@@ -83,7 +83,8 @@ export function EntityEditor({ dataset, entity, row, readOnly, onSaved, onDelete
     }
     setBusy(true);
     try {
-      const result = originalKey === null ? await api.postEntity(dataset, entity, out) : await api.putEntity(dataset, entity, originalKey, out);
+      const result =
+        originalKey === null ? await api.postEntity(dataset, entity, out) : await api.putEntity(dataset, entity, originalKey, out);
       setChange(result);
       datasetChanged(dataset);
       onSaved(rowKey(entity, out));
@@ -249,9 +250,22 @@ function Field(props: {
       );
       break;
     case "json":
-      input = <textarea {...common} className="code" rows={Math.min(10, Math.max(3, value.split("\n").length))} value={value} onChange={(e) => onChange(e.target.value)} />;
+      input = (
+        <textarea
+          {...common}
+          className="code"
+          rows={Math.min(10, Math.max(3, value.split("\n").length))}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
       break;
-    default:
+    case "text":
+    case "number":
+    case "integer":
+    case "month":
+    case "country":
+    case "list":
       input = (
         <input
           {...common}
@@ -283,7 +297,13 @@ function Field(props: {
           {issues.map((i, n) => (
             <p key={n}>
               {i.field !== name && <code>{i.field}: </code>}
-              {i.message} <span className="muted">({t("issues.expected")}: {i.expected})</span>
+              {i.message}
+              {i.expected !== i.message && (
+                <span className="muted">
+                  {" "}
+                  ({t("issues.expected")}: {i.expected})
+                </span>
+              )}
             </p>
           ))}
         </div>

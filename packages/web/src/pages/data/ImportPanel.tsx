@@ -31,7 +31,11 @@ export function ImportPanel() {
     try {
       const bytes = await file.arrayBuffer();
       const json = file.name.toLowerCase().endsWith(".json");
-      const info = await api.importDataset(bytes, json ? "application/json" : XLSX, { name: name.trim() || undefined, replace: replace || undefined, filename: file.name });
+      const info = await api.importDataset(bytes, json ? "application/json" : XLSX, {
+        name: name.trim() || undefined,
+        replace: replace || undefined,
+        filename: file.name,
+      });
       datasetChanged(info.name);
       session.reloadDatasets();
       setDone(info);

@@ -26,7 +26,15 @@ describe("entity fields", () => {
   });
 
   it("reports each field the form cannot read, and leaves empty optional fields out", () => {
-    const { row, errors } = valuesToRow("demands", { id: "d1", item: "", consumer: "nl", qty: "ten", due: "2025-13", priority: "1.5", note: "" });
+    const { row, errors } = valuesToRow("demands", {
+      id: "d1",
+      item: "",
+      consumer: "nl",
+      qty: "ten",
+      due: "2025-13",
+      priority: "1.5",
+      note: "",
+    });
     expect(errors).toEqual([
       { field: "item", message: "form.required" },
       { field: "qty", message: "form.number" },

@@ -121,11 +121,18 @@ export function fieldsOf(entity: EntityName): [string, FieldSpec][] {
 export function rowKey(entity: EntityName, row: Record<string, unknown>): string {
   return fieldsOf(entity)
     .filter(([, s]) => s.key)
-    .map(([name]) => String(row[name] ?? ""))
+    .map(([name]) => scalarText(row[name]))
     .join("/");
 }
 
 export type FormValues = Record<string, string>;
+
+/** A scalar as text; anything else (a stray object) as JSON, so nothing shows as "[object Object]". */
+function scalarText(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return v === undefined || v === null ? "" : JSON.stringify(v);
+}
 
 /** A row as the editor's text fields show it. */
 export function rowToValues(entity: EntityName, row: Record<string, unknown>): FormValues {
@@ -134,8 +141,8 @@ export function rowToValues(entity: EntityName, row: Record<string, unknown>): F
     const v = row[name];
     if (v === undefined || v === null) out[name] = spec.type === "json" && spec.required ? "[]" : "";
     else if (spec.type === "json") out[name] = JSON.stringify(v, null, 2);
-    else if (spec.type === "list") out[name] = Array.isArray(v) ? v.join(", ") : String(v as string);
-    else out[name] = String(v as string | number | boolean);
+    else if (spec.type === "list") out[name] = Array.isArray(v) ? v.map(scalarText).join(", ") : scalarText(v);
+    else out[name] = scalarText(v);
   }
   return out;
 }

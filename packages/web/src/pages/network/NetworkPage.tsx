@@ -65,7 +65,14 @@ function ItemSearch({ items, current }: { items: Dataset["items"]; current: stri
   return (
     <div className="search panel" role="search">
       <label htmlFor={`${id}-q`}>{t("network.search")}</label>
-      <input id={`${id}-q`} type="search" value={query} placeholder={t("network.searchPlaceholder")} onChange={(e) => setQuery(e.target.value)} aria-controls={`${id}-hits`} />
+      <input
+        id={`${id}-q`}
+        type="search"
+        value={query}
+        placeholder={t("network.searchPlaceholder")}
+        onChange={(e) => setQuery(e.target.value)}
+        aria-controls={`${id}-hits`}
+      />
       <ul id={`${id}-hits`} className="chips" aria-label={t("network.results")}>
         {hits.map((i) => (
           <li key={i.id}>
@@ -80,15 +87,46 @@ function ItemSearch({ items, current }: { items: Dataset["items"]; current: stri
   );
 }
 
-function ItemView({ dataset, item, risk, riskLoading, names }: { dataset: Dataset; item: string; risk: ItemRisk | undefined; riskLoading: boolean; names: Names }) {
+function ItemView({
+  dataset,
+  item,
+  risk,
+  riskLoading,
+  names,
+}: {
+  dataset: Dataset;
+  item: string;
+  risk: ItemRisk | undefined;
+  riskLoading: boolean;
+  names: Names;
+}) {
   const { t, pct, num, eur } = useI18n();
   const rows = useMemo(() => chainRows(dataset, item), [dataset, item]);
   const blocs = chainBlocs(rows);
   const meta = dataset.items.find((i) => i.id === item)!;
-  const bloc = useMemo(() => blocBars(risk?.exposure ?? { byCountry: {}, byBloc: { eu: 0, nato: 0, partner: 0, concern: 0, other: 0, unsourced: 0 } }), [risk]);
+  const bloc = useMemo(
+    () => blocBars(risk?.exposure ?? { byCountry: {}, byBloc: { eu: 0, nato: 0, partner: 0, concern: 0, other: 0, unsourced: 0 } }),
+    [risk],
+  );
   const countries = useMemo(() => (risk ? countryBars(risk.exposure, names.bloc, 8) : []), [risk, names]);
-  const blocOption = useMemo(() => shareBarsOption(bloc, (k) => t(`bloc.${k as "eu"}`), (f) => pct(f)), [bloc, t, pct]);
-  const countryOption = useMemo(() => shareBarsOption(countries, (k) => names.country(k), (f) => pct(f)), [countries, names, pct]);
+  const blocOption = useMemo(
+    () =>
+      shareBarsOption(
+        bloc,
+        (k) => t(`bloc.${k as "eu"}`),
+        (f) => pct(f),
+      ),
+    [bloc, t, pct],
+  );
+  const countryOption = useMemo(
+    () =>
+      shareBarsOption(
+        countries,
+        (k) => names.country(k),
+        (f) => pct(f),
+      ),
+    [countries, names, pct],
+  );
   const bandTone = (band: string | null) => (band === "high" ? "bad" : band === "moderate" ? "warn" : "ok");
 
   return (
@@ -102,7 +140,11 @@ function ItemView({ dataset, item, risk, riskLoading, names }: { dataset: Datase
           <div className="figures">
             <Figure label={t("network.euShare")} value={pct(risk.autonomy.eu)} />
             <Figure label={t("network.euNatoShare")} value={pct(risk.autonomy.euNato)} tone={risk.autonomy.euNato < 0.5 ? "warn" : "ok"} />
-            <Figure label={t("network.concernShare")} value={pct(risk.exposure.byBloc.concern)} tone={risk.exposure.byBloc.concern > 0.01 ? "bad" : "ok"} />
+            <Figure
+              label={t("network.concernShare")}
+              value={pct(risk.exposure.byBloc.concern)}
+              tone={risk.exposure.byBloc.concern > 0.01 ? "bad" : "ok"}
+            />
             <Figure
               label={t("network.hhiCountry")}
               value={risk.hhiCountry === null ? "—" : num(Math.round(risk.hhiCountry))}
@@ -129,7 +171,11 @@ function ItemView({ dataset, item, risk, riskLoading, names }: { dataset: Datase
                       : t("network.multiSource")
               }
             />
-            <Figure label={t("network.stockMonths")} value={risk.stockMonths === null ? "—" : num(risk.stockMonths, 1)} note={t("network.stockMonthsNote")} />
+            <Figure
+              label={t("network.stockMonths")}
+              value={risk.stockMonths === null ? "—" : num(risk.stockMonths, 1)}
+              note={t("network.stockMonthsNote")}
+            />
           </div>
         )}
       </Section>
@@ -142,7 +188,11 @@ function ItemView({ dataset, item, risk, riskLoading, names }: { dataset: Datase
           </Section>
           <Section title={t("network.byCountry")} id="by-country">
             {countries.length > 0 ? (
-              <Chart option={countryOption} height={Math.max(90, countries.length * 30)} label={t("network.byCountryLabel", { item: meta.name })} />
+              <Chart
+                option={countryOption}
+                height={Math.max(90, countries.length * 30)}
+                label={t("network.byCountryLabel", { item: meta.name })}
+              />
             ) : (
               <p className="muted">{t("network.noSources")}</p>
             )}

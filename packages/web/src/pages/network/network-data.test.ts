@@ -2,10 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { Country } from "@paraat/core";
 import { blocOfCountry, chainBlocs, chainRows, searchItems, type ChainData } from "./network-data.js";
 
-const country = (code: string, eu: boolean, nato: boolean, concern: boolean): Country => ({ code, name: code + "-land", eu, nato, concern });
+const country = (code: string, eu: boolean, nato: boolean, concern: boolean): Country => ({
+  code,
+  name: code + "-land",
+  eu,
+  nato,
+  concern,
+});
 
 const data: ChainData = {
-  countries: [country("NL", true, true, false), country("US", false, true, false), country("CN", false, false, true), country("KR", false, false, false)],
+  countries: [
+    country("NL", true, true, false),
+    country("US", false, true, false),
+    country("CN", false, false, true),
+    country("KR", false, false, false),
+  ],
   companies: [
     { id: "acme", name: "Acme", country: "NL", base: [], owners: [], clearance: "granted" },
     { id: "chem", name: "Chem Co", country: "CN", base: [], owners: [], clearance: "none" },
@@ -27,7 +38,17 @@ const data: ChainData = {
     { parent: "nc", child: "cotton", qty: 1.5 },
   ],
   supply: [
-    { id: "s1", item: "shell", site: "acme-nl", leadTime: 2, unitCost: 1, capacity: [{ from: "2026-01", perPeriod: 50 }, { from: "2025-01", perPeriod: 10 }] },
+    {
+      id: "s1",
+      item: "shell",
+      site: "acme-nl",
+      leadTime: 2,
+      unitCost: 1,
+      capacity: [
+        { from: "2026-01", perPeriod: 50 },
+        { from: "2025-01", perPeriod: 10 },
+      ],
+    },
     { id: "s2", item: "body", site: "acme-us", leadTime: 1, unitCost: 1, capacity: [] },
     { id: "s3", item: "nc", site: "chem-cn", leadTime: 3, unitCost: 1, capacity: [{ from: "2025-01", perPeriod: 7 }] },
   ],
@@ -67,7 +88,14 @@ describe("chainRows", () => {
 
   it("resolves supply to site, company, country and bloc, with the first and last capacity step by month", () => {
     const shell = rows[0]!.sources[0]!;
-    expect(shell).toMatchObject({ siteName: "Acme Hengelo", companyName: "Acme", country: "NL", bloc: "eu", capacityFirst: 10, capacityLast: 50 });
+    expect(shell).toMatchObject({
+      siteName: "Acme Hengelo",
+      companyName: "Acme",
+      country: "NL",
+      bloc: "eu",
+      capacityFirst: 10,
+      capacityLast: 50,
+    });
     expect(rows[2]!.sources[0]).toMatchObject({ country: "CN", bloc: "concern", leadTime: 3 });
     expect(rows[2]!.poolStock).toBe(40);
   });

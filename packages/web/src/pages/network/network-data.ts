@@ -100,7 +100,12 @@ export function chainRows(d: ChainData, root: string, maxDepth = 25): ChainRow[]
     const stage = materials.get(item)?.stages[0];
     if (!stage) return [];
     return Object.entries(stage.euSourcing)
-      .map(([code, share]) => ({ country: code, countryName: countries.get(code)?.name ?? code, bloc: blocOfCountry(countries.get(code)), share }))
+      .map(([code, share]) => ({
+        country: code,
+        countryName: countries.get(code)?.name ?? code,
+        bloc: blocOfCountry(countries.get(code)),
+        share,
+      }))
       .sort((a, b) => b.share - a.share || a.country.localeCompare(b.country));
   };
 

@@ -41,7 +41,8 @@ export default function OverviewPage() {
           <h1>{t("overview.title")}</h1>
           <p className="muted">
             {t("overview.subtitle", { dataset: name })}
-            {dataset.data && ` · ${t("common.horizon")} ${month(dataset.data.horizon.start)} – ${month(monthAt(monthIndex(dataset.data.horizon.start) + dataset.data.horizon.periods - 1))}`}
+            {dataset.data &&
+              ` · ${t("common.horizon")} ${month(dataset.data.horizon.start)} – ${month(monthAt(monthIndex(dataset.data.horizon.start) + dataset.data.horizon.periods - 1))}`}
           </p>
         </div>
       </header>
@@ -63,14 +64,27 @@ export default function OverviewPage() {
               value={num(demands.length)}
               note={
                 <span className="counts">
-                  <Badge tone="ok">{t("status.on-time")}: {num(dCounts["on-time"] ?? 0)}</Badge>{" "}
-                  <Badge tone={(dCounts.late ?? 0) > 0 ? "bad" : "neutral"}>{t("status.late")}: {num(dCounts.late ?? 0)}</Badge>{" "}
-                  <Badge tone={(dCounts.short ?? 0) > 0 ? "severe" : "neutral"}>{t("status.short")}: {num(dCounts.short ?? 0)}</Badge>
+                  <Badge tone="ok">
+                    {t("status.on-time")}: {num(dCounts["on-time"] ?? 0)}
+                  </Badge>{" "}
+                  <Badge tone={(dCounts.late ?? 0) > 0 ? "bad" : "neutral"}>
+                    {t("status.late")}: {num(dCounts.late ?? 0)}
+                  </Badge>{" "}
+                  <Badge tone={(dCounts.short ?? 0) > 0 ? "severe" : "neutral"}>
+                    {t("status.short")}: {num(dCounts.short ?? 0)}
+                  </Badge>
                 </span>
               }
             />
             <Figure label={t("overview.bottlenecks")} value={num(result.bottlenecks.length)} note={t("overview.bottlenecksNote")} />
-            {canRisk && <Figure label={t("overview.highRisks")} value={risk.data ? num(highRisks) : "…"} tone={highRisks > 0 ? "warn" : "ok"} note={t("overview.highRisksNote")} />}
+            {canRisk && (
+              <Figure
+                label={t("overview.highRisks")}
+                value={risk.data ? num(highRisks) : "…"}
+                tone={highRisks > 0 ? "warn" : "ok"}
+                note={t("overview.highRisksNote")}
+              />
+            )}
           </div>
 
           <Section title={t("overview.targets")} id="targets">

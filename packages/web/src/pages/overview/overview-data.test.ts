@@ -7,7 +7,20 @@ function target(id: string, by: string, met: boolean, metAt: string | null, mont
 }
 
 function demand(id: string, due: string, qty: number, late: number, short: number, monthsLate: number): DemandResult {
-  return { id, item: "i", consumer: "c", qty, due, priority: 1, onTime: qty - late - short, late, short, lastDelivery: null, monthsLate, explanation: null };
+  return {
+    id,
+    item: "i",
+    consumer: "c",
+    qty,
+    due,
+    priority: 1,
+    onTime: qty - late - short,
+    late,
+    short,
+    lastDelivery: null,
+    monthsLate,
+    explanation: null,
+  };
 }
 
 describe("targets", () => {

@@ -38,7 +38,13 @@ export function targetRows(targets: readonly TargetResult[]): TargetRow[] {
       gapAtBy: t.gapAtBy,
       status: targetStatus(t),
     }))
-    .sort((a, b) => rank[a.status] - rank[b.status] || (b.monthsLate ?? 0) - (a.monthsLate ?? 0) || a.by.localeCompare(b.by) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        rank[a.status] - rank[b.status] ||
+        (b.monthsLate ?? 0) - (a.monthsLate ?? 0) ||
+        a.by.localeCompare(b.by) ||
+        a.id.localeCompare(b.id),
+    );
 }
 
 export type DemandStatus = "on-time" | "late" | "short";
@@ -85,7 +91,9 @@ export function demandRows(demands: readonly DemandResult[]): DemandRow[] {
       monthsLate: d.monthsLate,
       status: demandStatus(d),
     }))
-    .sort((a, b) => rank[a.status] - rank[b.status] || b.monthsLate - a.monthsLate || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) => rank[a.status] - rank[b.status] || b.monthsLate - a.monthsLate || a.due.localeCompare(b.due) || a.id.localeCompare(b.id),
+    );
 }
 
 export function statusCounts<S extends string>(rows: readonly { status: S }[]): Partial<Record<S, number>> {

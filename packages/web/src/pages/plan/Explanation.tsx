@@ -30,7 +30,12 @@ function CauseView({ cause, names }: { cause: Cause; names: Names }) {
         <>
           <h3>{t("cause.capacity")}</h3>
           <p>
-            {t("cause.capacityText", { item: cause.itemName, site: cause.siteName, company: cause.companyName, country: names.country(cause.country) })}
+            {t("cause.capacityText", {
+              item: cause.itemName,
+              site: cause.siteName,
+              company: cause.companyName,
+              country: names.country(cause.country),
+            })}
           </p>
           <dl className="facts">
             <dt>{t("cause.binds")}</dt>
@@ -137,7 +142,11 @@ function CauseView({ cause, names }: { cause: Cause; names: Names }) {
               </thead>
               <tbody>
                 {cause.recipients.map((r, i) => {
-                  const subject = r.target ? { kind: "target" as const, id: r.target } : r.demand ? { kind: "demand" as const, id: r.demand } : null;
+                  const subject = r.target
+                    ? { kind: "target" as const, id: r.target }
+                    : r.demand
+                      ? { kind: "demand" as const, id: r.demand }
+                      : null;
                   return (
                     <tr key={i}>
                       <td>{subject ? <a href={formatRoute({ page: "plan", subject })}>{subject.id}</a> : "—"}</td>
@@ -157,7 +166,12 @@ function CauseView({ cause, names }: { cause: Cause; names: Names }) {
         <>
           <h3>{t("cause.usage")}</h3>
           <p>
-            {t("cause.usageText", { consumer: names.consumer(cause.consumer), item: names.item(cause.item), usage: num(cause.usagePerPeriod), unmet: num(cause.unmet, 0) })}
+            {t("cause.usageText", {
+              consumer: names.consumer(cause.consumer),
+              item: names.item(cause.item),
+              usage: num(cause.usagePerPeriod),
+              unmet: num(cause.unmet, 0),
+            })}
           </p>
           <dl className="facts">
             <dt>{t("cause.uncovered")}</dt>

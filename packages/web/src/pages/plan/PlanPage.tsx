@@ -66,7 +66,11 @@ export default function PlanPage({ route }: { route: PlanRoute }) {
           <p className="muted">{t("plan.subtitle")}</p>
         </div>
         {session.can("plan:run") && (
-          <button type="button" onClick={() => startPlan(name, true)} disabled={plan?.status === "running" || plan?.status === "queued" || plan?.status === "loading"}>
+          <button
+            type="button"
+            onClick={() => startPlan(name, true)}
+            disabled={plan?.status === "running" || plan?.status === "queued" || plan?.status === "loading"}
+          >
             {t("plan.rerun")}
           </button>
         )}
@@ -115,7 +119,11 @@ export default function PlanPage({ route }: { route: PlanRoute }) {
           {subject?.kind === "bottleneck" && <BottleneckView plan={result} id={subject.id} names={names} />}
           {!subject && <p className="muted">{t("plan.nothing")}</p>}
           <p className="muted small solver">
-            {t("plan.solverInfo", { backend: result.solver.backend, ms: num(Math.round(result.solver.solveMs)), vars: num(result.solver.variables) })}
+            {t("plan.solverInfo", {
+              backend: result.solver.backend,
+              ms: num(Math.round(result.solver.solveMs)),
+              vars: num(result.solver.variables),
+            })}
           </p>
         </>
       )}
@@ -164,11 +172,18 @@ function TargetView({ plan, dataset, id, names }: { plan: PlanResult; dataset: D
         <div className="figures">
           <Figure label={t("col.level")} value={num(target.level)} />
           <Figure label={t("col.by")} value={month(target.by)} />
-          <Figure label={t("col.metAt")} value={target.metAt ? month(target.metAt) : t("target.notInHorizon")} tone={status === "met" ? "ok" : "bad"} />
+          <Figure
+            label={t("col.metAt")}
+            value={target.metAt ? month(target.metAt) : t("target.notInHorizon")}
+            tone={status === "met" ? "ok" : "bad"}
+          />
           <Figure label={t("target.gapAtBy")} value={num(target.gapAtBy, 0)} tone={target.gapAtBy > 0 ? "bad" : undefined} />
           <Figure label={t("target.unmetUsage")} value={num(target.unmetUsage, 0)} tone={target.unmetUsage > 0 ? "warn" : undefined} />
         </div>
-        <Chart option={option} label={t("chart.targetLabel", { item: names.item(target.item), consumer: names.consumer(target.consumer) })} />
+        <Chart
+          option={option}
+          label={t("chart.targetLabel", { item: names.item(target.item), consumer: names.consumer(target.consumer) })}
+        />
         {series.source === "rebuilt" && <p className="muted small">{t("chart.rebuiltNote")}</p>}
       </Section>
       <Section title={t("explain.title")} id="explanation">
@@ -185,7 +200,10 @@ function DemandView({ plan, dataset, id, names }: { plan: PlanResult; dataset: D
   const i18n = useI18n();
   const { t, month, num } = i18n;
   const demand: DemandResult | undefined = plan.demands.find((x) => x.id === id);
-  const option = useMemo(() => (demand ? demandChartOption(demandSeries(plan, demand.consumer, demand.item), chartText(i18n), demand.due) : null), [plan, demand, i18n]);
+  const option = useMemo(
+    () => (demand ? demandChartOption(demandSeries(plan, demand.consumer, demand.item), chartText(i18n), demand.due) : null),
+    [plan, demand, i18n],
+  );
   if (!demand || !option) return <NotFound id={id} />;
   const status = demandStatus(demand);
   const until = demand.lastDelivery ?? (status === "short" ? null : demand.due);
@@ -194,16 +212,28 @@ function DemandView({ plan, dataset, id, names }: { plan: PlanResult; dataset: D
       <Section
         title={`${names.item(demand.item)} — ${names.consumer(demand.consumer)}`}
         id="subject"
-        actions={<Badge tone={demandTone[status]}>{status === "late" ? t("demand.monthsLate", { n: demand.monthsLate }) : t(`status.${status}`)}</Badge>}
+        actions={
+          <Badge tone={demandTone[status]}>
+            {status === "late" ? t("demand.monthsLate", { n: demand.monthsLate }) : t(`status.${status}`)}
+          </Badge>
+        }
       >
         <div className="figures">
           <Figure label={t("col.qty")} value={num(demand.qty)} note={demand.id} />
           <Figure label={t("col.due")} value={month(demand.due)} />
           <Figure label={t("status.on-time")} value={num(demand.onTime, 0)} tone="ok" />
-          <Figure label={t("status.late")} value={num(demand.late, 0)} tone={demand.late > 0 ? "bad" : undefined} note={demand.lastDelivery ? `${t("col.lastDelivery")}: ${month(demand.lastDelivery)}` : undefined} />
+          <Figure
+            label={t("status.late")}
+            value={num(demand.late, 0)}
+            tone={demand.late > 0 ? "bad" : undefined}
+            note={demand.lastDelivery ? `${t("col.lastDelivery")}: ${month(demand.lastDelivery)}` : undefined}
+          />
           <Figure label={t("status.short")} value={num(demand.short, 0)} tone={demand.short > 0 ? "severe" : undefined} />
         </div>
-        <Chart option={option} label={t("chart.demandLabel", { item: names.item(demand.item), consumer: names.consumer(demand.consumer) })} />
+        <Chart
+          option={option}
+          label={t("chart.demandLabel", { item: names.item(demand.item), consumer: names.consumer(demand.consumer) })}
+        />
         <p className="muted small">{t("chart.demandNote", { consumer: names.consumer(demand.consumer), item: names.item(demand.item) })}</p>
       </Section>
       <Section title={t("explain.title")} id="explanation">
@@ -223,7 +253,11 @@ function BottleneckView({ plan, id, names }: { plan: PlanResult; id: string; nam
   const affected = affectedBy(plan, b.supply);
   return (
     <>
-      <Section title={`#${num(b.rank)} ${b.itemName} — ${b.siteName}`} id="subject" actions={<Badge tone="warn">{t("overview.bindingMonths", { n: b.bindingMonths })}</Badge>}>
+      <Section
+        title={`#${num(b.rank)} ${b.itemName} — ${b.siteName}`}
+        id="subject"
+        actions={<Badge tone="warn">{t("overview.bindingMonths", { n: b.bindingMonths })}</Badge>}
+      >
         <p>{t("bottleneck.text", { item: b.itemName, site: b.siteName, company: b.companyName, country: names.country(b.country) })}</p>
         <dl className="facts">
           <dt>{t("bottleneck.months")}</dt>
@@ -262,11 +296,16 @@ function BottleneckView({ plan, id, names }: { plan: PlanResult; id: string; nam
                 <tbody>
                   {b.gain.changes.map((c, i) => {
                     const subject = c.target ? { kind: "target" as const, id: c.target } : { kind: "demand" as const, id: c.demand ?? "" };
-                    const row = subject.kind === "target" ? plan.targets.find((x) => x.id === subject.id) : plan.demands.find((x) => x.id === subject.id);
+                    const row =
+                      subject.kind === "target"
+                        ? plan.targets.find((x) => x.id === subject.id)
+                        : plan.demands.find((x) => x.id === subject.id);
                     return (
                       <tr key={i}>
                         <td>
-                          <a href={formatRoute({ page: "plan", subject })}>{row ? `${names.item(row.item)} — ${names.consumer(row.consumer)}` : subject.id}</a>
+                          <a href={formatRoute({ page: "plan", subject })}>
+                            {row ? `${names.item(row.item)} — ${names.consumer(row.consumer)}` : subject.id}
+                          </a>
                           <span className="muted small block">{subject.id}</span>
                         </td>
                         <td>{month(c.before)}</td>

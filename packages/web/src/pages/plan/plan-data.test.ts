@@ -79,8 +79,32 @@ describe("affectedBy", () => {
     });
     const plan = {
       targets: [
-        { id: "t1", item: "shell", consumer: "nl", level: 1, by: "2025-01", met: false, metAt: null, gapAtBy: 1, monthsLate: null, unmetUsage: 0, explanation: { summary: "", causes: [capacity("s-shell")] } },
-        { id: "t2", item: "shell", consumer: "nl", level: 1, by: "2025-01", met: true, metAt: "2025-01", gapAtBy: 0, monthsLate: 0, unmetUsage: 0, explanation: null },
+        {
+          id: "t1",
+          item: "shell",
+          consumer: "nl",
+          level: 1,
+          by: "2025-01",
+          met: false,
+          metAt: null,
+          gapAtBy: 1,
+          monthsLate: null,
+          unmetUsage: 0,
+          explanation: { summary: "", causes: [capacity("s-shell")] },
+        },
+        {
+          id: "t2",
+          item: "shell",
+          consumer: "nl",
+          level: 1,
+          by: "2025-01",
+          met: true,
+          metAt: "2025-01",
+          gapAtBy: 0,
+          monthsLate: 0,
+          unmetUsage: 0,
+          explanation: null,
+        },
       ],
       demands: [
         {
@@ -97,7 +121,20 @@ describe("affectedBy", () => {
           monthsLate: 2,
           explanation: { summary: "", causes: [capacity("other"), capacity("s-shell")] },
         },
-        { id: "d2", item: "shell", consumer: "ua", qty: 1, due: "2025-01", priority: 1, onTime: 0, late: 1, short: 0, lastDelivery: "2025-03", monthsLate: 2, explanation: { summary: "", causes: [capacity("other")] } },
+        {
+          id: "d2",
+          item: "shell",
+          consumer: "ua",
+          qty: 1,
+          due: "2025-01",
+          priority: 1,
+          onTime: 0,
+          late: 1,
+          short: 0,
+          lastDelivery: "2025-03",
+          monthsLate: 2,
+          explanation: { summary: "", causes: [capacity("other")] },
+        },
       ],
     };
     expect(affectedBy(plan, "s-shell").map((a) => [a.kind, a.id])).toEqual([

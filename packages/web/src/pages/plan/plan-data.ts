@@ -99,9 +99,14 @@ export interface Affected {
 
 /** The targets and demands whose explanation names this supply option's capacity as a cause. */
 export function affectedBy(plan: Pick<PlanResult, "targets" | "demands">, supply: string): Affected[] {
-  const names = (causes: readonly { kind: string; supply?: string }[] | undefined) => (causes ?? []).some((c) => c.kind === "capacity" && c.supply === supply);
+  const names = (causes: readonly { kind: string; supply?: string }[] | undefined) =>
+    (causes ?? []).some((c) => c.kind === "capacity" && c.supply === supply);
   return [
-    ...plan.targets.filter((t) => names(t.explanation?.causes)).map((t) => ({ kind: "target" as const, id: t.id, item: t.item, consumer: t.consumer })),
-    ...plan.demands.filter((d) => names(d.explanation?.causes)).map((d) => ({ kind: "demand" as const, id: d.id, item: d.item, consumer: d.consumer })),
+    ...plan.targets
+      .filter((t) => names(t.explanation?.causes))
+      .map((t) => ({ kind: "target" as const, id: t.id, item: t.item, consumer: t.consumer })),
+    ...plan.demands
+      .filter((d) => names(d.explanation?.causes))
+      .map((d) => ({ kind: "demand" as const, id: d.id, item: d.item, consumer: d.consumer })),
   ];
 }

@@ -8,7 +8,16 @@ import { useI18n } from "../../i18n/I18n.js";
 import { namesOf, type Names } from "../../lib/names.js";
 import { formatRoute, type Route } from "../../lib/route.js";
 import { severityTone } from "../../lib/tones.js";
-import { filterFindings, findingKindList, paramsToQuery, queryToParams, severityList, sortKeys, type RiskQuery, type SortKey } from "./risk-filter.js";
+import {
+  filterFindings,
+  findingKindList,
+  paramsToQuery,
+  queryToParams,
+  severityList,
+  sortKeys,
+  type RiskQuery,
+  type SortKey,
+} from "./risk-filter.js";
 
 type RiskRoute = Extract<Route, { page: "risk" }>;
 
@@ -25,7 +34,8 @@ export default function RiskPage({ route }: { route: RiskRoute }) {
   const go = (q: RiskQuery, finding = route.finding) => {
     window.location.replace(formatRoute({ page: "risk", query: queryToParams(q), ...(finding ? { finding } : {}) }));
   };
-  const toggleKind = (k: FindingKind) => go({ ...query, kinds: query.kinds.includes(k) ? query.kinds.filter((x) => x !== k) : [...query.kinds, k] });
+  const toggleKind = (k: FindingKind) =>
+    go({ ...query, kinds: query.kinds.includes(k) ? query.kinds.filter((x) => x !== k) : [...query.kinds, k] });
   const counts = useMemo(() => {
     const c: Partial<Record<FindingKind, number>> = {};
     for (const f of risk.data?.register ?? []) c[f.kind] = (c[f.kind] ?? 0) + 1;
@@ -61,7 +71,10 @@ export default function RiskPage({ route }: { route: RiskRoute }) {
             <div className="filter-row">
               <label>
                 <span>{t("risk.severity")}</span>
-                <select value={query.severity ?? ""} onChange={(e) => go({ ...query, severity: (e.target.value || null) as Severity | null })}>
+                <select
+                  value={query.severity ?? ""}
+                  onChange={(e) => go({ ...query, severity: (e.target.value || null) as Severity | null })}
+                >
                   <option value="">{t("risk.anySeverity")}</option>
                   {severityList.map((s) => (
                     <option key={s} value={s}>
@@ -72,7 +85,12 @@ export default function RiskPage({ route }: { route: RiskRoute }) {
               </label>
               <label className="grow">
                 <span>{t("risk.text")}</span>
-                <input type="search" defaultValue={query.text} onChange={(e) => go({ ...query, text: e.target.value })} placeholder={t("risk.textPlaceholder")} />
+                <input
+                  type="search"
+                  defaultValue={query.text}
+                  onChange={(e) => go({ ...query, text: e.target.value })}
+                  placeholder={t("risk.textPlaceholder")}
+                />
               </label>
               <label>
                 <span>{t("risk.sort")}</span>
@@ -94,7 +112,13 @@ export default function RiskPage({ route }: { route: RiskRoute }) {
           </p>
           <ul className="findings">
             {findings.map((f) => (
-              <FindingItem key={f.id} finding={f} open={route.finding === f.id} names={names} onToggle={(open) => go(query, open ? f.id : undefined)} />
+              <FindingItem
+                key={f.id}
+                finding={f}
+                open={route.finding === f.id}
+                names={names}
+                onToggle={(open) => go(query, open ? f.id : undefined)}
+              />
             ))}
           </ul>
           {risk.data.notes.length > 0 && (
@@ -129,7 +153,17 @@ function figureText(f: Finding, i18n: ReturnType<typeof useI18n>): string {
   }
 }
 
-function FindingItem({ finding: f, open, names, onToggle }: { finding: Finding; open: boolean; names: Names; onToggle: (open: boolean) => void }) {
+function FindingItem({
+  finding: f,
+  open,
+  names,
+  onToggle,
+}: {
+  finding: Finding;
+  open: boolean;
+  names: Names;
+  onToggle: (open: boolean) => void;
+}) {
   const i18n = useI18n();
   const { t, num, lang } = i18n;
   const panel = `finding-${f.id.replace(/[^a-zA-Z0-9_-]/g, "_")}`;

@@ -16,7 +16,12 @@ const ids = (xs: Finding[]) => xs.map((x) => x.id);
 
 describe("filterFindings", () => {
   it("sorts by score, highest first, by default", () => {
-    expect(ids(filterFindings(register, defaultRiskQuery))).toEqual(["exposure:shell", "single-source:tnt", "single-source:nc", "data-gap:wgi"]);
+    expect(ids(filterFindings(register, defaultRiskQuery))).toEqual([
+      "exposure:shell",
+      "single-source:tnt",
+      "single-source:nc",
+      "data-gap:wgi",
+    ]);
   });
 
   it("keeps kinds and a minimum severity", () => {

@@ -73,9 +73,7 @@ export function queryToParams(q: RiskQuery): Record<string, string> {
 
 /** Reads the URL's query; anything unknown is dropped, not an error. */
 export function paramsToQuery(p: Record<string, string>): RiskQuery {
-  const kinds = (p.kind ?? "")
-    .split(",")
-    .filter((k): k is FindingKind => (findingKindList as readonly string[]).includes(k));
+  const kinds = (p.kind ?? "").split(",").filter((k): k is FindingKind => (findingKindList as readonly string[]).includes(k));
   const severity = (severityList as readonly string[]).includes(p.severity ?? "") ? (p.severity as Severity) : null;
   const [sortKey = "score", dir = "desc"] = (p.sort ?? "").split(":");
   const sort = (sortKeys as readonly string[]).includes(sortKey) ? (sortKey as SortKey) : "score";
