@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/*.js", "!eslint.config.js", "artifacts/**", "bench/out/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/*.js", "!eslint.config.js", "artifacts/**", "bench/out/**", "scratch/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

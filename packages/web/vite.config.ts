@@ -19,7 +19,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // ECharts (and its renderer zrender) in one chunk of its own, loaded with the first chart.
-        advancedChunks: { groups: [{ name: "echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/ }] },
+        codeSplitting: { groups: [{ name: "echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/ }] },
       },
     },
   },

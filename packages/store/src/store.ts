@@ -36,7 +36,12 @@ export interface Store {
   /** The named dataset; or the only one when no name is given (NOT_FOUND if none, DATASET_AMBIGUOUS if several). */
   resolveDatasetName(name?: string): Promise<string>;
   /** Inserts or replaces one row by its key; the whole dataset is re-validated in the transaction (VALIDATION_FAILED, nothing written). */
-  putEntity<N extends EntityName>(dataset: string, entity: N, row: EntityOf<N>, options?: { audit?: AuditContext }): Promise<EntityChange<N>>;
+  putEntity<N extends EntityName>(
+    dataset: string,
+    entity: N,
+    row: EntityOf<N>,
+    options?: { audit?: AuditContext },
+  ): Promise<EntityChange<N>>;
   /** Deletes one row by its key (as entityKey gives it); VALIDATION_FAILED if others still refer to it. */
   deleteEntity<N extends EntityName>(dataset: string, entity: N, key: string, options?: { audit?: AuditContext }): Promise<EntityChange<N>>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@
  * capacity bound (minus the reduced cost of production at its bound). The top ones are solved
  * again with more capacity (their cluster only) to say what it would gain in units and months.
  */
+import { writeLp } from "../lp/write.js";
 import { periodMonth } from "../month.js";
 import type { PlanModel } from "./build.js";
 import type { Explainer } from "./explain.js";
@@ -55,13 +56,26 @@ export async function findBottlenecks(
   let resolves = 0;
   let solveMs = 0;
   const supplyIndex = new Map(net.supplies.map((s, k) => [s.id, k]));
+  const queue: (() => Promise<void>)[] = [];
   for (const b of top.slice(0, model.options.resolveTop)) {
     const s = supplyIndex.get(b.supply)!;
-    const run = await resolveWithMoreCapacity(model, values, s, choice);
-    resolves++;
-    solveMs += run.solution.solveMs;
-    b.gain = gainOf(model, values, run.values, run.group, before);
+    const lp = model.groups[model.itemGroup[net.supplyItem[s]!]!]!.model;
+    if (lp.nonzeroCount > model.options.resolveMaxNonzeros) {
+      b.gainSkipped = `not re-solved: its cluster's LP has ${lp.nonzeroCount} non-zeros, more than resolveMaxNonzeros (${model.options.resolveMaxNonzeros})`;
+      continue;
+    }
+    queue.push(async () => {
+      const run = await resolveWithMoreCapacity(model, values, s, choice);
+      resolves++;
+      solveMs += run.solution.solveMs;
+      b.gain = gainOf(model, values, run.values, run.group, before);
+    });
   }
+  // Re-solves are independent: run up to parallelSolves at once (a native solver is a separate process).
+  const workers = Array.from({ length: Math.min(model.options.parallelSolves, queue.length) }, async () => {
+    for (let task = queue.shift(); task; task = queue.shift()) await task();
+  });
+  await Promise.all(workers);
   return { bottlenecks: top, resolves, solveMs };
 }
 
@@ -83,14 +97,16 @@ async function resolveWithMoreCapacity(
     changed.push([j, lp.upper(j)]);
     lp.setUpper(j, lp.upper(j) * factor);
   }
+  let text: string;
   try {
-    const solution = await solveGroup(model, model.groups[g]!, choice, `The re-solve with more capacity of ${net.supplies[s]!.id}`);
-    const solutions = [...values.solutions];
-    solutions[g] = solution;
-    return { solution, values: new PlanValues(model, solutions), group: g };
+    text = writeLp(lp);
   } finally {
     for (const [j, up] of changed) lp.setUpper(j, up);
   }
+  const solution = await solveGroup(model, model.groups[g]!, choice, `The re-solve with more capacity of ${net.supplies[s]!.id}`, text);
+  const solutions = [...values.solutions];
+  solutions[g] = solution;
+  return { solution, values: new PlanValues(model, solutions), group: g };
 }
 
 function gainOf(

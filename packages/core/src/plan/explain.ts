@@ -35,6 +35,7 @@ export class Explainer {
   private readonly months: string[];
   private readonly T: number;
   private readonly tol: number;
+  private readonly bindingCache: Int8Array;
 
   constructor(
     private readonly model: PlanModel,
@@ -44,6 +45,7 @@ export class Explainer {
     this.months = monthsOf(this.net);
     this.T = this.net.periods;
     this.tol = model.options.tolerance;
+    this.bindingCache = new Int8Array(this.net.supplies.length * this.T).fill(-1);
   }
 
   /**
@@ -56,6 +58,16 @@ export class Explainer {
 
   /** Whether supply s is fully used in period t and more would help (without duals: whether it is fully used). */
   binding(s: number, t: number): boolean {
+    // Asked again for every demand and target on the same chain: computed once per option and month.
+    const k = s * this.T + t;
+    const known = this.bindingCache[k]!;
+    if (known >= 0) return known === 1;
+    const b = this.computeBinding(s, t);
+    this.bindingCache[k] = b ? 1 : 0;
+    return b;
+  }
+
+  private computeBinding(s: number, t: number): boolean {
     const bound = this.values.capacityUsedBound(s, t);
     if (bound <= 0) return false;
     if (this.values.production(s, t) < bound * (1 - this.tol)) return false;
@@ -325,7 +337,7 @@ export class Explainer {
     return groups
       .map((g, k) => {
         const places = g.places.length === 1 ? g.places[0]! : `${g.places.slice(0, -1).join(", ")} and ${g.places[g.places.length - 1]!}`;
-        const text = `${shortName(g.item)} capacity at ${places} ${g.places.length === 1 ? "is" : "are"} fully used ${g.when}`;
+        const text = `${shortName(g.item)} capacity at ${places} is fully used ${g.when}`;
         if (k === 0) return text;
         return g.from > groups[k - 1]!.from ? `after that, ${text}` : `and ${text}`;
       })

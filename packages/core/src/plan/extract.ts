@@ -34,17 +34,16 @@ export function summariseDemand(values: PlanValues, d: number): DemandSummary {
   let late = 0;
   let last = -1;
   for (let t = due; t < values.T; t++) {
-    const q = values.delivery(d, t);
-    if (q <= tol * Math.max(1, qty)) continue;
+    const q = roundQty(values.delivery(d, t), tol);
+    if (q <= 0) continue;
     if (t === due) onTime += q;
     else late += q;
     last = t;
   }
-  // Solver noise is relative to the size of the order.
-  const noise = tol * Math.max(1, qty);
-  onTime = roundQty(Math.min(onTime, qty), noise);
-  late = roundQty(Math.min(late, qty - onTime), noise);
-  const short = roundQty(Math.max(0, qty - onTime - late), noise);
+  onTime = roundQty(Math.min(onTime, qty), tol);
+  late = roundQty(Math.min(late, qty - onTime), tol);
+  // What is missing within the solver's tolerance, relative to the order, is not short.
+  const short = roundQty(Math.max(0, qty - onTime - late), tol * Math.max(1, qty));
   return { onTime, late, short, last, delivered: onTime + late };
 }
 

@@ -63,12 +63,20 @@ export interface PlanOptions {
   /** Relative capacity increase of that re-solve. Default 0.1 (+10%). */
   capacityIncrease?: number;
   /**
+   * A bottleneck is re-solved only when its cluster's LP has at most this many non-zeros: each
+   * re-solve costs as much as planning the cluster again. Default 1,000,000 (the `medium` preset
+   * re-solves, the `large` one does not).
+   */
+  resolveMaxNonzeros?: number;
+  /**
    * Independent clusters smaller than this (estimated variables) are packed together into one LP
    * to save solver start-up time; a larger cluster is solved alone. Default 20,000.
    */
   batchVariables?: number;
   /** Seconds each solve may take. Default: no limit. */
   timeLimit?: number;
+  /** Bottleneck re-solves run at once (a native solver runs each in its own process). Default 2. */
+  parallelSolves?: number;
   /** Quantities below this are reported as zero; comparisons (fully used, met) use it relative to the size. Default 1e-6. */
   tolerance?: number;
 }
@@ -79,8 +87,10 @@ export interface ResolvedPlanOptions {
   bottlenecks: number;
   resolveTop: number;
   capacityIncrease: number;
+  resolveMaxNonzeros: number;
   batchVariables: number;
   timeLimit: number | undefined;
+  parallelSolves: number;
   tolerance: number;
 }
 
@@ -120,8 +130,10 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
     bottlenecks: count(options.bottlenecks, 10, "bottlenecks"),
     resolveTop: count(options.resolveTop, 3, "resolveTop"),
     capacityIncrease,
+    resolveMaxNonzeros: count(options.resolveMaxNonzeros, 1_000_000, "resolveMaxNonzeros"),
     batchVariables: count(options.batchVariables, 20_000, "batchVariables"),
     timeLimit,
+    parallelSolves: Math.max(1, count(options.parallelSolves, 2, "parallelSolves")),
     tolerance,
   };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ParaatError } from "../errors.js";
 import type { LpSolution, LpSolver } from "../lp/solver.js";
 import { buildPlanModel } from "./build.js";
+import { describePlanName } from "./names.js";
 import { planDataset } from "./plan.js";
 import { planAndCheck } from "./test-support/run-plan.js";
 import { tinyDataset } from "./test-support/tiny-dataset.js";
@@ -74,6 +75,42 @@ describe("planDataset, hand-checked cases", () => {
     expect(kinds(ex.causes)).toEqual(["capacity"]);
     expect(ex.summary).toBe(
       "shell for Consumer nl: 96 due 2025-03; 90 on time, the rest by 2025-04, 1 month late: shell capacity at Site site-line (NL) is fully used from 2025-01 to 2025-03.",
+    );
+  });
+
+  it("names the capacities on the chain in the order they bind", async () => {
+    // Nitrocellulose (10 a month, 20 from month 3) limits shells to 10 a month at first; from
+    // month 3 the assembly line (12 a month) does. 90 due in month 3: 30 + 12 = 42 on time, then 12
+    // a month, the last in month 7. More assembly capacity in months 3..6 would bring a unit
+    // forward; in month 7 it would not (everything left arrives then).
+    const ds = tinyDataset({
+      periods: 8,
+      items: ["shell", "nc"],
+      bom: [["shell", "nc", 1]],
+      supply: [
+        {
+          id: "nc-line",
+          item: "nc",
+          capacity: [
+            [0, 10],
+            [3, 20],
+          ],
+        },
+        { id: "assembly", item: "shell", capacity: [[0, 12]] },
+      ],
+      demands: [{ id: "D", item: "shell", consumer: "nl", qty: 90, due: 3 }],
+    });
+    const r = await planAndCheck(ds);
+    expect(r.demands[0]).toMatchObject({ onTime: 42, late: 48, short: 0, lastDelivery: "2025-08", monthsLate: 4 });
+    expect(r.demands[0]!.explanation!.summary).toBe(
+      "shell for Consumer nl: 90 due 2025-04; 42 on time, the rest by 2025-08, 4 months late: " +
+        "nc capacity at Site site-nc-line (NL) is fully used from 2025-01 to 2025-03; after that, shell capacity at Site site-assembly (NL) is fully used from 2025-04 to 2025-07.",
+    );
+    expect(r.bottlenecks.map((b) => [b.supply, b.months])).toEqual(
+      expect.arrayContaining([
+        ["nc-line", [{ from: "2025-01", to: "2025-03" }]],
+        ["assembly", [{ from: "2025-04", to: "2025-07" }]],
+      ]),
     );
   });
 
@@ -233,6 +270,23 @@ describe("planDataset, hand-checked cases", () => {
     const packed = await planAndCheck(ds);
     expect(packed.solver).toMatchObject({ clusters: 2, solves: 1 });
     expect(packed.objective).toBeCloseTo(r.objective, 9);
+  });
+});
+
+describe("LP names", () => {
+  it("say in words what a variable or row of the plan model is", () => {
+    const net = buildPlanModel(
+      tinyDataset({
+        periods: 3,
+        items: ["shell"],
+        supply: [{ id: "line", item: "shell", capacity: [[0, 1]] }],
+        demands: [{ id: "D", item: "shell", consumer: "nl", qty: 1, due: 0 }],
+      }),
+    ).network;
+    expect(describePlanName(net, "x0_2")).toBe("production started by supply line in 2025-03");
+    expect(describePlanName(net, "b0_1")).toBe("pool balance of shell in 2025-02");
+    expect(describePlanName(net, "s0")).toBe("shortfall of demand D");
+    expect(describePlanName(net, "obj")).toBeUndefined();
   });
 });
 

@@ -104,6 +104,6 @@ export async function solvePlanModel(model: PlanModel, solver: SolverChoice): Pr
       resolves: run.resolves,
       duals: values.hasDuals,
     },
-    weights: { ...opts.weights, cost: model.costWeight },
+    weights: { ...opts.weights, cost: model.costWeight, holdingPerMonth: model.holdingWeight },
   };
 }

@@ -6,13 +6,26 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { glpkJsSolver } from "@paraat/solver";
+import { generateDataset } from "../generate/index.js";
 import { arbDataset } from "../testing/index.js";
 import type { Dataset } from "../model/schema.js";
 import { buildPlanModel, planModelToLp } from "./build.js";
-import { planAndCheck, testSolver } from "./test-support/run-plan.js";
+import { planAndCheck } from "./test-support/run-plan.js";
+import { tightHighsSolver } from "./test-support/tight-highs.js";
 
 const datasets = arbDataset({ maxRows: 5, minRows: 1, maxPeriods: 12, awkwardNumbers: false, awkwardStrings: false });
-const runs = { numRuns: 25 };
+/** Fixed seeds keep CI reproducible; change them to explore. */
+const runs = { numRuns: 25, seed: 20251128 };
+
+/** Small networks from the synthetic generator: shared components, ramp-ups, several tiers. */
+const generated = fc
+  .record({
+    endItems: fc.integer({ min: 1, max: 3 }),
+    depth: fc.integer({ min: 1, max: 3 }),
+    periods: fc.integer({ min: 6, max: 18 }),
+    seed: fc.integer(),
+  })
+  .map((o) => generateDataset({ ...o, sites: 4, countries: 3 }));
 
 function relativeGap(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(1, Math.abs(a), Math.abs(b));
@@ -46,21 +59,46 @@ describe("plans of random datasets", () => {
     );
   });
 
+  // HiGHS at feasibility tolerances of 1e-9 (see test-support/tight-highs.ts): at its default 1e-7
+  // the two optima differ by up to a few 1e-6 relative on some generated networks.
+  const highs = tightHighsSolver();
+
   it("have the same optimum in HiGHS and GLPK on the exported LP, and the plan reports it", async () => {
     const glpk = glpkJsSolver();
     await fc.assert(
       fc.asyncProperty(datasets, async (d) => {
         const model = buildPlanModel(d);
+        // An LP without variables has nothing to compare (and glpk.js aborts on it).
+        if (model.groups.every((g) => g.model.variableCount === 0)) return;
         const lp = planModelToLp(model);
-        const highs = await testSolver().solve(lp);
-        const other = await glpk.solve(lp);
-        expect(highs.status).toBe("optimal");
-        expect(other.status).toBe("optimal");
-        expect(relativeGap(highs.objective, other.objective)).toBeLessThanOrEqual(1e-6);
-        const plan = await planAndCheck(d, { bottlenecks: 0 });
-        expect(relativeGap(plan.objective, highs.objective)).toBeLessThanOrEqual(1e-6);
+        const a = await highs.solve(lp);
+        const b = await glpk.solve(lp);
+        expect(a.status).toBe("optimal");
+        expect(b.status).toBe("optimal");
+        expect(relativeGap(a.objective, b.objective)).toBeLessThanOrEqual(1e-6);
+        const plan = await planAndCheck(d, { bottlenecks: 0 }, highs);
+        expect(relativeGap(plan.objective, a.objective)).toBeLessThanOrEqual(1e-6);
       }),
       runs,
+    );
+  });
+
+  it("from the generator pass the checker and have the same optimum in HiGHS and GLPK", async () => {
+    const glpk = glpkJsSolver();
+    await fc.assert(
+      fc.asyncProperty(generated, async (d) => {
+        const plan = await planAndCheck(d, { resolveTop: 1 }, highs);
+        const model = buildPlanModel(d);
+        if (model.groups.every((g) => g.model.variableCount === 0)) return; // glpk.js aborts on an empty LP
+        const lp = planModelToLp(model);
+        const other = await glpk.solve(lp);
+        expect(other.status).toBe("optimal");
+        // GLPK cannot be given tighter tolerances through glpk.js; at its fixed 1e-7 it stops up to
+        // ~2e-6 relative above the optimum when raw materials held by the tonne have near-equal holding
+        // weights (checked against CBC and HiGHS at 1e-10). So 1e-5 here; 1e-6 on the datasets above.
+        expect(relativeGap(plan.objective, other.objective)).toBeLessThanOrEqual(1e-5);
+      }),
+      { numRuns: 8, seed: 20251128 },
     );
   });
 });

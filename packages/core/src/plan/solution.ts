@@ -57,7 +57,18 @@ function failure(solution: LpSolution, what: string): ParaatError {
   }
 }
 
-export async function solveGroup(model: PlanModel, group: PlanGroup, choice: SolverChoice, what = "The plan"): Promise<GroupSolution> {
+/**
+ * Solves one group. `text` is the group's LP text when the caller wrote it already (a re-solve
+ * writes it with changed bounds and restores them at once, so concurrent re-solves never see
+ * each other's changes).
+ */
+export async function solveGroup(
+  model: PlanModel,
+  group: PlanGroup,
+  choice: SolverChoice,
+  what = "The plan",
+  text?: string,
+): Promise<GroupSolution> {
   const lp = group.model;
   if (lp.variableCount === 0) {
     return {
@@ -70,10 +81,10 @@ export async function solveGroup(model: PlanModel, group: PlanGroup, choice: Sol
       solveMs: 0,
     };
   }
+  const lpText = text ?? writeLp(lp);
   const solver = await pick(choice, lp.size());
-  const text = writeLp(lp);
   const timeLimit = model.options.timeLimit;
-  const solution = await solver.solve(text, timeLimit === undefined ? { duals: true } : { duals: true, timeLimit });
+  const solution = await solver.solve(lpText, timeLimit === undefined ? { duals: true } : { duals: true, timeLimit });
   if (solution.status !== "optimal") throw failure(solution, what);
   const primal = lp.readPrimal(solution.primal);
   const hasDuals = solution.duals.size > 0 || lp.rowCount === 0;

@@ -197,6 +197,8 @@ export interface Bottleneck {
   bindingMonths: number;
   /** Re-solve with capacityIncrease more capacity (top ones only). */
   gain?: CapacityGain;
+  /** Why a top bottleneck was not re-solved (its cluster is larger than resolveMaxNonzeros). */
+  gainSkipped?: string;
 }
 
 export interface PlanSolverInfo {
@@ -231,6 +233,6 @@ export interface PlanResult {
   targets: TargetResult[];
   bottlenecks: Bottleneck[];
   solver: PlanSolverInfo;
-  /** The weights used, and the derived weight of one euro of cost. */
-  weights: PlanWeights & { cost: number };
+  /** The weights used, the derived weight of one euro of cost, and of one demanded unit's worth waiting a month in the pool. */
+  weights: PlanWeights & { cost: number; holdingPerMonth: number };
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Country } from "../model/schema.js";
 import { blocOf, hhi, hhiBand } from "./blocs.js";
 
-const country = (code: string, flags: Partial<Country> = {}): Country => ({ code, name: code, eu: false, nato: false, concern: false, ...flags });
+const country = (code: string, flags: Partial<Country> = {}): Country => ({
+  code,
+  name: code,
+  eu: false,
+  nato: false,
+  concern: false,
+  ...flags,
+});
 
 describe("blocOf", () => {
   it("lets the concern flag win, then EU, then NATO, then partner", () => {
