@@ -6,7 +6,8 @@
  *
  * Each measurement runs in its own process. Run as a script (`plan.ts --plan-case <mode> <case> <lp>`)
  * it is one measured case. Limits: PARAAT_BENCH_PLAN_CASES (comma list, default
- * small,medium,large,nl-2024), PARAAT_BENCH_PLAN_TIMEOUT seconds per native solve (default 1800).
+ * small,medium,large,nl-2024), PARAAT_BENCH_PLAN_TIMEOUT seconds per native solve (default 1800),
+ * PARAAT_BENCH_PLAN_NATIVE the native references run (comma list, default cbc,glpsol).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -106,14 +107,15 @@ const num = (v: unknown): number => (typeof v === "number" ? v : NaN);
 async function run(): Promise<BenchTable[]> {
   const cases = (process.env.PARAAT_BENCH_PLAN_CASES ?? CASES.join(",")).split(",");
   const timeoutS = Number(process.env.PARAAT_BENCH_PLAN_TIMEOUT ?? 1800);
+  const natives = (process.env.PARAAT_BENCH_PLAN_NATIVE ?? "cbc,glpsol").split(",");
   const workDir = mkdtempSync(join(tmpdir(), "paraat-bench-plan-"));
   const rows: (string | number)[][] = [];
   const notes = [
     "plan s: build + solve + reading the solution + explanations (not generating or loading the dataset, not writing the export); end-to-end s adds the bottleneck re-solves.",
-    "solve: the plan's own solves with the automatically chosen backend; re-solves: wall time of the +10% capacity re-solves of the top bottlenecks (two at a time).",
+    "solve: the plan's own solves with the automatically chosen backend; re-solves: wall time of the +10% capacity re-solves of the top bottlenecks (two at a time), warm-started from the plan's optimal basis when the backend is CBC.",
     "cbc / glpsol: that solver alone on the exported LP (`cbc FILE solve`, `glpsol --lp FILE`), own process, duals not read.",
     "ratio: plan s ÷ the faster of cbc and glpsol (and end-to-end s ÷ the same). node MB: peak RSS of the planning process; solver MB: of the native solver process.",
-    `Native solves stop after ${timeoutS} s (PARAAT_BENCH_PLAN_TIMEOUT); wall times on a shared 2-core machine, CPU times in brackets where the solver reports them.`,
+    `Native solves stop after ${timeoutS} s (PARAAT_BENCH_PLAN_TIMEOUT); wall times on a shared 2-core machine, CPU times in brackets where the solver process lived long enough to be sampled (100 ms).`,
   ];
   try {
     for (const name of cases) {
@@ -139,6 +141,10 @@ async function run(): Promise<BenchTable[]> {
       }
       const native: Record<string, { s: number; cpu: number; mb: number; status: string }> = {};
       for (const mode of ["cbc", "glpsol"] as const) {
+        if (!natives.includes(mode)) {
+          native[mode] = { s: NaN, cpu: NaN, mb: NaN, status: "not run" };
+          continue;
+        }
         const r = await child(mode);
         const d = typeof r === "string" ? {} : r.data;
         native[mode] = {
@@ -155,7 +161,7 @@ async function run(): Promise<BenchTable[]> {
       const fastest = Math.min(ok("cbc"), ok("glpsol"));
       const cell = (m: "cbc" | "glpsol"): string =>
         native[m]!.status === "optimal"
-          ? `${native[m]!.s.toFixed(1)} (${native[m]!.cpu.toFixed(1)}) ${native[m]!.mb.toFixed(0)} MB`
+          ? `${native[m]!.s.toFixed(1)}${Number.isFinite(native[m]!.cpu) ? ` (${native[m]!.cpu.toFixed(1)})` : ""}${Number.isFinite(native[m]!.mb) ? ` ${native[m]!.mb.toFixed(0)} MB` : ""}`
           : `${native[m]!.status}${native[m]!.status === "time-limit" ? ` > ${timeoutS} s` : ""}`;
       rows.push([
         name,

@@ -78,7 +78,10 @@ export function planOutput(r: PlanResult): CommandResult {
   const s = r.solver;
   notes.push(
     `Solved by ${s.backend} in ${(s.solveMs / 1000).toFixed(1)} s (model built in ${(s.buildMs / 1000).toFixed(1)} s): ${s.variables} variables, ` +
-      `${s.constraints} constraints, ${s.nonzeros} non-zeros, ${s.clusters} independent cluster${s.clusters === 1 ? "" : "s"}; objective ${r.objective}.`,
+      `${s.constraints} constraints, ${s.nonzeros} non-zeros, ${s.clusters} independent cluster${s.clusters === 1 ? "" : "s"}; objective ${r.objective}` +
+      (s.resolves > 0
+        ? `; ${s.resolves} bottleneck re-solve${s.resolves === 1 ? "" : "s"}, ${s.warmStarts} warm-started from the plan's basis.`
+        : "."),
   );
   return {
     json: r,

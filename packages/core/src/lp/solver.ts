@@ -22,6 +22,18 @@ export interface LpSolution {
   solveMs: number;
   /** Backend's own message, for errors. */
   message?: string;
+  /** The optimal basis, when asked for with `keepBasis` and the backend can give one. */
+  basis?: LpBasis;
+}
+
+/**
+ * A simplex basis in a backend's own format. A re-solve of the same model with changed bounds
+ * starts from it (a warm start: a few dual simplex iterations instead of a solve from scratch).
+ */
+export interface LpBasis {
+  /** The backend and file format, e.g. "cbc:mps-basis"; a backend ignores a basis of another format. */
+  format: string;
+  text: string;
 }
 
 export interface LpSolveOptions {
@@ -29,6 +41,10 @@ export interface LpSolveOptions {
   timeLimit?: number;
   /** Ask for duals (costs time on some backends). Default true. */
   duals?: boolean;
+  /** Return the optimal basis (LpSolution.basis) when the backend can. Default false. */
+  keepBasis?: boolean;
+  /** Start from this basis of the same model (same variables and rows) when the backend can. */
+  basis?: LpBasis;
 }
 
 export interface LpSolver {

@@ -17,6 +17,8 @@ import { itemName, monthRanges, supplyPlace, countMonths } from "./words.js";
 export interface BottleneckRun {
   bottlenecks: Bottleneck[];
   resolves: number;
+  /** Re-solves that started from the plan's optimal basis. */
+  warmStarts: number;
   solveMs: number;
 }
 
@@ -54,19 +56,23 @@ export async function findBottlenecks(
   top.forEach((b, k) => (b.rank = k + 1));
 
   let resolves = 0;
+  let warmStarts = 0;
   let solveMs = 0;
   const supplyIndex = new Map(net.supplies.map((s, k) => [s.id, k]));
   const queue: (() => Promise<void>)[] = [];
   for (const b of top.slice(0, model.options.resolveTop)) {
     const s = supplyIndex.get(b.supply)!;
-    const lp = model.groups[model.itemGroup[net.supplyItem[s]!]!]!.model;
-    if (lp.nonzeroCount > model.options.resolveMaxNonzeros) {
-      b.gainSkipped = `not re-solved: its cluster's LP has ${lp.nonzeroCount} non-zeros, more than resolveMaxNonzeros (${model.options.resolveMaxNonzeros})`;
+    const g = model.itemGroup[net.supplyItem[s]!]!;
+    const lp = model.groups[g]!.model;
+    const warm = values.solutions[g]!.basis !== undefined;
+    if (!warm && lp.nonzeroCount > model.options.resolveMaxNonzeros) {
+      b.gainSkipped = `not re-solved: its cluster's LP has ${lp.nonzeroCount} non-zeros, more than resolveMaxNonzeros (${model.options.resolveMaxNonzeros}), and the solver cannot start from the plan's basis`;
       continue;
     }
     queue.push(async () => {
       const run = await resolveWithMoreCapacity(model, values, s, choice);
       resolves++;
+      if (warm) warmStarts++;
       solveMs += run.solution.solveMs;
       b.gain = gainOf(model, values, run.values, run.group, before);
     });
@@ -76,7 +82,7 @@ export async function findBottlenecks(
     for (let task = queue.shift(); task; task = queue.shift()) await task();
   });
   await Promise.all(workers);
-  return { bottlenecks: top, resolves, solveMs };
+  return { bottlenecks: top, resolves, warmStarts, solveMs };
 }
 
 async function resolveWithMoreCapacity(
@@ -103,7 +109,10 @@ async function resolveWithMoreCapacity(
   } finally {
     for (const [j, up] of changed) lp.setUpper(j, up);
   }
-  const solution = await solveGroup(model, model.groups[g]!, choice, `The re-solve with more capacity of ${net.supplies[s]!.id}`, text);
+  // Only bounds change, so the plan's optimal basis stays dual feasible: a warm start where the backend can.
+  const basis = values.solutions[g]!.basis;
+  const what = `The re-solve with more capacity of ${net.supplies[s]!.id}`;
+  const solution = await solveGroup(model, model.groups[g]!, choice, what, text, basis === undefined ? {} : { basis });
   const solutions = [...values.solutions];
   solutions[g] = solution;
   return { solution, values: new PlanValues(model, solutions), group: g };

@@ -63,9 +63,10 @@ export interface PlanOptions {
   /** Relative capacity increase of that re-solve. Default 0.1 (+10%). */
   capacityIncrease?: number;
   /**
-   * A bottleneck is re-solved only when its cluster's LP has at most this many non-zeros: each
-   * re-solve costs as much as planning the cluster again. Default 1,000,000 (the `medium` preset
-   * re-solves, the `large` one does not).
+   * A re-solve that cannot start from the plan's optimal basis (the backend keeps none, as
+   * HiGHS-WASM and GLPK do) costs as much as planning the cluster again, so it runs only when the
+   * cluster's LP has at most this many non-zeros. Warm-started re-solves (CBC) always run.
+   * Default 1,000,000.
    */
   resolveMaxNonzeros?: number;
   /**

@@ -23,7 +23,10 @@ export async function solvePlanModel(model: PlanModel, solver: SolverChoice): Pr
   const net = model.network;
   const opts = model.options;
   const solutions: GroupSolution[] = [];
-  for (const group of model.groups) solutions.push(await solveGroup(model, group, solver));
+  for (const group of model.groups) {
+    // Keep the optimal basis of a block that a bottleneck re-solve may start from.
+    solutions.push(await solveGroup(model, group, solver, "The plan", undefined, { keepBasis: opts.resolveTop > 0 }));
+  }
   const values = new PlanValues(model, solutions);
 
   const explainStarted = performance.now();
@@ -75,6 +78,8 @@ export async function solvePlanModel(model: PlanModel, solver: SolverChoice): Pr
   let explainMs = performance.now() - explainStarted;
 
   const run = await findBottlenecks(model, values, explainer, solver, { demands: demandSummaries, targets: targetSummaries });
+  // The bases were only for the re-solves (on `large` they are tens of megabytes).
+  for (const s of solutions) delete s.basis;
   const size = planModelSize(model);
   const backends = [...new Set(solutions.map((s) => s.backend).filter((b) => b !== "none"))];
   const production = collectProduction(values);
@@ -102,6 +107,7 @@ export async function solvePlanModel(model: PlanModel, solver: SolverChoice): Pr
       clusters: net.clusterCount,
       solves: solutions.filter((s) => s.backend !== "none").length,
       resolves: run.resolves,
+      warmStarts: run.warmStarts,
       duals: values.hasDuals,
     },
     weights: { ...opts.weights, cost: model.costWeight, holdingPerMonth: model.holdingWeight },

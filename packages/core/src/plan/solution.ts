@@ -4,7 +4,7 @@
  */
 import { ParaatError } from "../errors.js";
 import type { LpSize } from "../lp/model.js";
-import type { LpSolution, LpSolver } from "../lp/solver.js";
+import type { LpBasis, LpSolution, LpSolveOptions, LpSolver } from "../lp/solver.js";
 import { writeLp } from "../lp/write.js";
 import type { PlanGroup, PlanModel } from "./build.js";
 
@@ -20,7 +20,12 @@ export interface GroupSolution {
   hasDuals: boolean;
   backend: string;
   solveMs: number;
+  /** The optimal basis, when it was asked for and the backend gives one (for warm-started re-solves). */
+  basis?: LpBasis;
 }
+
+/** Warm-start options of one solve: keep the optimal basis, or start from one. */
+export type WarmStart = Pick<LpSolveOptions, "keepBasis" | "basis">;
 
 async function pick(choice: SolverChoice, size: LpSize): Promise<LpSolver> {
   return typeof choice === "function" ? await choice(size) : choice;
@@ -68,6 +73,7 @@ export async function solveGroup(
   choice: SolverChoice,
   what = "The plan",
   text?: string,
+  warm: WarmStart = {},
 ): Promise<GroupSolution> {
   const lp = group.model;
   if (lp.variableCount === 0) {
@@ -84,7 +90,7 @@ export async function solveGroup(
   const lpText = text ?? writeLp(lp);
   const solver = await pick(choice, lp.size());
   const timeLimit = model.options.timeLimit;
-  const solution = await solver.solve(lpText, timeLimit === undefined ? { duals: true } : { duals: true, timeLimit });
+  const solution = await solver.solve(lpText, { duals: true, ...(timeLimit === undefined ? {} : { timeLimit }), ...warm });
   if (solution.status !== "optimal") throw failure(solution, what);
   const primal = lp.readPrimal(solution.primal);
   const hasDuals = solution.duals.size > 0 || lp.rowCount === 0;
@@ -97,6 +103,7 @@ export async function solveGroup(
     hasDuals,
     backend: solution.backend,
     solveMs: solution.solveMs,
+    ...(solution.basis === undefined ? {} : { basis: solution.basis }),
   };
 }
 

@@ -197,7 +197,7 @@ export interface Bottleneck {
   bindingMonths: number;
   /** Re-solve with capacityIncrease more capacity (top ones only). */
   gain?: CapacityGain;
-  /** Why a top bottleneck was not re-solved (its cluster is larger than resolveMaxNonzeros). */
+  /** Why a top bottleneck was not re-solved (its cluster is larger than resolveMaxNonzeros and no warm start was possible). */
   gainSkipped?: string;
 }
 
@@ -216,6 +216,8 @@ export interface PlanSolverInfo {
   solves: number;
   /** Bottleneck re-solves. */
   resolves: number;
+  /** How many of them started from the plan's optimal basis (CBC) rather than from scratch. */
+  warmStarts: number;
   /** Whether the backend reported duals (bottleneck values need them). */
   duals: boolean;
 }

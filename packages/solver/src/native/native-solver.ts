@@ -82,6 +82,7 @@ export function nativeSolver(backend: NativeBackend, env: NodeJS.ProcessEnv = pr
         backend: backend.name,
         solveMs: performance.now() - started,
         ...(file.message === undefined ? {} : { message: file.message }),
+        ...(file.basis === undefined ? {} : { basis: file.basis }),
         ...processStats(file),
       };
     },

@@ -1,4 +1,4 @@
-import type { LpStatus } from "@paraat/core";
+import type { LpBasis, LpStatus } from "@paraat/core";
 
 /** What a native solver's solution file says, before the objective constant is added back. */
 export interface NativeSolutionFile {
@@ -12,6 +12,8 @@ export interface NativeSolutionFile {
   peakRssMb?: number;
   /** CPU time of the solver process, when it could be sampled. */
   cpuMs?: number;
+  /** The optimal basis, when it was asked for and the solver wrote one. */
+  basis?: LpBasis;
 }
 
 export const withoutSolution = (status: LpStatus, message?: string): NativeSolutionFile => ({
