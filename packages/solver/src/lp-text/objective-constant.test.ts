@@ -16,6 +16,13 @@ describe("splitObjectiveConstant", () => {
     ]);
   });
 
+  it("reads Windows line ends and an objective that runs to the end of the text", () => {
+    const crlf = splitObjectiveConstant("Minimize\r\n obj: 2 x + 1\r\nSubject To\r\n c: x >= 2\r\nEnd\r\n");
+    expect(crlf.constant).toBe(1);
+    expect(parseLp(crlf.lp).rows).toHaveLength(1);
+    expect(splitObjectiveConstant("Minimize\n obj: 2 x - 3").constant).toBe(-3);
+  });
+
   it("returns the text unchanged when there is no constant", () => {
     const text = "Minimize\n obj: 3 x\nSubject To\n c: x >= 2\nEnd\n";
     expect(splitObjectiveConstant(text)).toEqual({ lp: text, constant: 0 });

@@ -21,7 +21,12 @@ export class CbcSolutionReader {
   private head: string | undefined;
   private previousIndex = -1;
   private inColumns = false;
-  private readonly rows: { name: string; value: number; dual: number }[] = [];
+  // Rows come first; whether they were rows or (in a model without rows) columns is known only at
+  // the end. Zero column values are left out (absent means 0): on `large` over a million entries.
+  // Every row keeps its dual, so a backend that reports duals is told apart from one that does not.
+  private readonly rowNames: string[] = [];
+  private readonly rowValues: number[] = [];
+  private readonly rowDuals: number[] = [];
   private readonly primal = new Map<string, number>();
 
   line(raw: string): void {
@@ -37,8 +42,14 @@ export class CbcSolutionReader {
     const i = Number(index);
     if (!this.inColumns && i <= this.previousIndex) this.inColumns = true;
     this.previousIndex = i;
-    if (this.inColumns) this.primal.set(name, Number(value) + 0);
-    else this.rows.push({ name, value: Number(value), dual: Number(dual) });
+    if (this.inColumns) {
+      const v = Number(value);
+      if (v !== 0) this.primal.set(name, v);
+      return;
+    }
+    this.rowNames.push(name);
+    this.rowValues.push(Number(value));
+    this.rowDuals.push(Number(dual) + 0);
   }
 
   result(): NativeSolutionFile {
@@ -49,8 +60,11 @@ export class CbcSolutionReader {
     const objMatch = /objective value\s+(\S+)/i.exec(head);
     const duals = new Map<string, number>();
     // Without a restart of the index every line was a column (a model without rows).
-    if (!this.inColumns) for (const r of this.rows) this.primal.set(r.name, r.value + 0);
-    else for (const r of this.rows) duals.set(r.name, r.dual + 0);
+    if (this.inColumns) this.rowNames.forEach((name, k) => duals.set(name, this.rowDuals[k]!));
+    else
+      this.rowNames.forEach((name, k) => {
+        if (this.rowValues[k] !== 0) this.primal.set(name, this.rowValues[k]!);
+      });
     return { status, objective: objMatch ? Number(objMatch[1]) : NaN, primal: this.primal, duals };
   }
 }
