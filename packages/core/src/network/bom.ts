@@ -36,6 +36,63 @@ export function bomTree(net: SupplyNetwork, root: number, scratch?: { seen: Int3
   return { root, items: Int32Array.from(items), via: Int32Array.from(via) };
 }
 
+/**
+ * bomTree without allocating per tree, for engines that walk the trees of many roots: the walk of the
+ * last root is in `items[0 … size)` and `via[0 … size)` (as in BomTree), and `position[i]` is the place of
+ * item i in it (valid for the items of that walk only).
+ */
+export class BomWalker {
+  readonly items: Int32Array;
+  readonly via: Int32Array;
+  readonly position: Int32Array;
+  size = 0;
+  private readonly seen: Int32Array;
+  private stamp = 0;
+
+  constructor(private readonly net: SupplyNetwork) {
+    const n = net.items.length;
+    this.items = new Int32Array(n);
+    this.via = new Int32Array(n);
+    this.position = new Int32Array(n);
+    this.seen = new Int32Array(n);
+  }
+
+  /** Breadth-first walk of the BOM below `root`; returns the number of items reached. */
+  walk(root: number): number {
+    const { items, via, position, seen } = this;
+    const { start, target } = this.net.children;
+    const stamp = ++this.stamp;
+    items[0] = root;
+    via[0] = -1;
+    position[root] = 0;
+    seen[root] = stamp;
+    let size = 1;
+    for (let k = 0; k < size; k++) {
+      const p = items[k]!;
+      for (let e = start[p]!; e < start[p + 1]!; e++) {
+        const c = target[e]!;
+        if (seen[c] === stamp) continue;
+        seen[c] = stamp;
+        position[c] = size;
+        items[size] = c;
+        via[size++] = p;
+      }
+    }
+    this.size = size;
+    return size;
+  }
+
+  /** The BOM path from the last root down to `item` (root first) as labels of its items (ids, names). */
+  path<T>(item: number, labels: readonly T[]): T[] {
+    const { via, position } = this;
+    let length = 0;
+    for (let at = item; at !== -1; at = via[position[at]!]!) length++;
+    const path = new Array<T>(length);
+    for (let at = item; at !== -1; at = via[position[at]!]!) path[--length] = labels[at]!;
+    return path;
+  }
+}
+
 /** Ids of every item `id` needs, itself included (its BOM tree). */
 export function bomDescendants(net: SupplyNetwork, id: string): string[] {
   return Array.from(bomTree(net, itemNumber(net, id)).items, (i) => net.items[i]!.id);

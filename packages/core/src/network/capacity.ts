@@ -37,12 +37,15 @@ export function averageCapacity(supply: Pick<Supply, "capacity">, horizon: Horiz
   const end = first + horizon.periods; // exclusive
   let total = 0;
   const steps = supply.capacity;
+  // Each step's start is read once (it is the previous step's end), and without Math.min/max calls:
+  // this runs for every supply option before the code is optimised.
+  let start = steps.length > 0 ? monthNumber(steps[0]!.from) : end;
   for (let i = 0; i < steps.length; i++) {
-    const step = steps[i]!;
-    const next = steps[i + 1];
-    const from = Math.max(monthNumber(step.from), first);
-    const to = Math.min(next === undefined ? end : monthNumber(next.from), end);
-    if (to > from) total += step.perPeriod * (to - from);
+    const stop = i + 1 < steps.length ? monthNumber(steps[i + 1]!.from) : end;
+    const from = start > first ? start : first;
+    const to = stop < end ? stop : end;
+    if (to > from) total += steps[i]!.perPeriod * (to - from);
+    start = stop;
   }
   return total / horizon.periods;
 }

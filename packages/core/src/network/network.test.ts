@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ParaatError } from "../errors.js";
-import { withCountries } from "../risk/test-fixtures.js";
-import { bomClusters, bomDescendants, endItems, explodeBom } from "./bom.js";
+import { indexToMonth, monthToIndex } from "../month.js";
+import { arbSpec, build, withCountries } from "../risk/test-fixtures.js";
+import { BomWalker, bomClusters, bomDescendants, bomTree, endItems, explodeBom, treePath } from "./bom.js";
 import { averageCapacity, capacityAt } from "./capacity.js";
 import { activeOptions, buildSupplyNetwork, nodeKey } from "./network.js";
 import { withoutHost } from "./removal.js";
@@ -86,5 +88,41 @@ describe("supply network", () => {
     const { dataset } = withoutHost(d, "site", "nl");
     expect(dataset.supply.map((s) => s.id)).toEqual(["D@z-de", "D@z-fr"]);
     expect(dataset.sites).toHaveLength(3);
+  });
+
+  it("walks each tree as bomTree does, reusing its arrays from root to root", () => {
+    fc.assert(
+      fc.property(arbSpec, (spec) => {
+        const net = buildSupplyNetwork(build(spec));
+        const walker = new BomWalker(net);
+        const ids = net.items.map((it) => it.id);
+        for (let root = 0; root < net.items.length; root++) {
+          const tree = bomTree(net, root);
+          const size = walker.walk(root);
+          expect(Array.from(walker.items.subarray(0, size))).toEqual(Array.from(tree.items));
+          expect(Array.from(walker.via.subarray(0, size))).toEqual(Array.from(tree.via));
+          for (const i of tree.items) expect(walker.path(i, ids)).toEqual(treePath(tree, i).map((j) => ids[j]));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("averages capacity over the horizon as the mean of the capacity in force each month", () => {
+    const arbSteps = fc.array(fc.record({ month: fc.integer({ min: -30, max: 40 }), perPeriod: fc.integer({ min: 0, max: 50 }) }), {
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(arbSteps, fc.integer({ min: 1, max: 36 }), (raw, periods) => {
+        const start = monthToIndex("2025-01");
+        const capacity = [...raw]
+          .sort((a, b) => a.month - b.month)
+          .map((s) => ({ from: indexToMonth(start + s.month), perPeriod: s.perPeriod }));
+        let total = 0;
+        for (let m = 0; m < periods; m++) total += capacityAt({ capacity }, indexToMonth(start + m));
+        expect(averageCapacity({ capacity }, { start: "2025-01", periods })).toBeCloseTo(total / periods, 9);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

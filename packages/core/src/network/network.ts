@@ -15,6 +15,8 @@ export interface SupplyNetwork {
   /** Items in dataset order; item number i is `items[i]`. */
   readonly items: readonly Item[];
   readonly itemIndex: ReadonlyMap<string, number>;
+  /** Unit value of each item by item number (the same as items[i].unitValue, read without a property lookup). */
+  readonly unitValue: Float64Array;
   /** Parent → child BOM lines by item number. */
   readonly children: Adjacency;
   /** Child → parent BOM lines by item number (qty is still units of child per unit of parent). */
@@ -41,19 +43,20 @@ function broken(message: string, details: unknown): ParaatError {
   return new ParaatError("VALIDATION_FAILED", `supply network: ${message}`, { details });
 }
 
-function buildAdjacency(n: number, edges: readonly { from: number; to: number; qty: number }[]): Adjacency {
+/** Edges from[k] → to[k] with quantity qty[k] as compressed adjacency lists, in input order per node. */
+function buildAdjacency(n: number, from: Int32Array, to: Int32Array, qty: Float64Array): Adjacency {
   const start = new Int32Array(n + 1);
-  for (const e of edges) start[e.from + 1]!++;
+  for (let k = 0; k < from.length; k++) start[from[k]! + 1]!++;
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const fill = start.slice(0, n);
-  const target = new Int32Array(edges.length);
-  const qty = new Float64Array(edges.length);
-  for (const e of edges) {
-    const at = fill[e.from]!++;
-    target[at] = e.to;
-    qty[at] = e.qty;
+  const target = new Int32Array(from.length);
+  const lineQty = new Float64Array(from.length);
+  for (let k = 0; k < from.length; k++) {
+    const at = fill[from[k]!]!++;
+    target[at] = to[k]!;
+    lineQty[at] = qty[k]!;
   }
-  return { start, target, qty };
+  return { start, target, qty: lineQty };
 }
 
 /** Kahn's algorithm: parents before children; a cycle is a validation error. */
@@ -129,7 +132,11 @@ export function buildSupplyNetwork(dataset: Dataset): SupplyNetwork {
   const items = dataset.items;
   const n = items.length;
   const itemIndex = new Map<string, number>();
-  items.forEach((it, i) => itemIndex.set(it.id, i));
+  const unitValue = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    itemIndex.set(items[i]!.id, i);
+    unitValue[i] = items[i]!.unitValue;
+  }
   const countries = new Map(dataset.countries.map((c) => [c.code, c]));
   const companies = new Map(dataset.companies.map((c) => [c.id, c]));
   const sites = new Map(dataset.sites.map((s) => [s.id, s]));
@@ -139,32 +146,53 @@ export function buildSupplyNetwork(dataset: Dataset): SupplyNetwork {
     return i;
   };
 
-  const edges = dataset.bom.map((b) => ({ from: find(b.parent, "item", b), to: find(b.child, "item", b), qty: b.qty }));
-  const children = buildAdjacency(n, edges);
-  const parents = buildAdjacency(
-    n,
-    edges.map((e) => ({ from: e.to, to: e.from, qty: e.qty })),
-  );
+  const m = dataset.bom.length;
+  const parent = new Int32Array(m);
+  const child = new Int32Array(m);
+  const qty = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const b = dataset.bom[k]!;
+    parent[k] = find(b.parent, "item", b);
+    child[k] = find(b.child, "item", b);
+    qty[k] = b.qty;
+  }
+  const children = buildAdjacency(n, parent, child, qty);
+  const parents = buildAdjacency(n, child, parent, qty);
   const order = topologicalOrder(n, children, parents, items);
   const rank = new Int32Array(n);
-  order.forEach((item, k) => (rank[item] = k));
+  for (let k = 0; k < n; k++) rank[order[k]!] = k;
 
-  const options: SupplyOption[][] = items.map(() => []);
-  for (const supply of dataset.supply) {
+  // Checked and counted first, so each item's list is allocated at its size.
+  const supplies = dataset.supply;
+  const itemOf = new Int32Array(supplies.length);
+  const siteOf = new Array<Site>(supplies.length);
+  const count = new Int32Array(n);
+  for (let k = 0; k < supplies.length; k++) {
+    const supply = supplies[k]!;
     const i = find(supply.item, "item", supply);
     const site = sites.get(supply.site);
     if (!site) throw broken(`unknown site ${JSON.stringify(supply.site)} in supply ${supply.id}`, supply);
     if (!companies.has(site.company)) throw broken(`unknown company ${JSON.stringify(site.company)} of site ${site.id}`, site);
-    options[i]!.push({
+    itemOf[k] = i;
+    siteOf[k] = site;
+    count[i]!++;
+  }
+  const options: SupplyOption[][] = Array.from(count, (c) => new Array<SupplyOption>(c));
+  count.fill(0);
+  for (let k = 0; k < supplies.length; k++) {
+    const supply = supplies[k]!;
+    const site = siteOf[k]!;
+    const i = itemOf[k]!;
+    options[i]![count[i]!++] = {
       supply,
       site: site.id,
       company: site.company,
       country: site.country,
       averageCapacity: averageCapacity(supply, dataset.horizon),
-    });
+    };
   }
 
-  const base = { dataset, items, itemIndex, children, parents, order, rank, options, sites, companies, countries };
+  const base = { dataset, items, itemIndex, unitValue, children, parents, order, rank, options, sites, companies, countries };
   let graph: SupplyGraph | undefined;
   return {
     ...base,

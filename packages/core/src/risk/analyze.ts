@@ -5,53 +5,17 @@
 import type { Dataset } from "../model/schema.js";
 import { bomTree, endItems } from "../network/bom.js";
 import { buildSupplyNetwork, type SupplyNetwork } from "../network/network.js";
-import { blocOf } from "./blocs.js";
-import { concentration } from "./concentration.js";
 import { materialDependencies } from "./dependencies.js";
-import { pct } from "./describe.js";
-import { computeExposure, UNSOURCED, type ExposureTable, type PathNode } from "./exposure.js";
+import { computeExposure } from "./exposure.js";
+import { itemRisks } from "./items.js";
 import { resolveRiskOptions, riskMethods, type ResolvedRiskOptions, type RiskOptions } from "./options.js";
 import { companyOwnership } from "./ownership.js";
 import { buildRegister, filterRegister } from "./register.js";
-import { requirements, stockMonths } from "./requirement.js";
+import { requirements } from "./requirement.js";
 import { itemSources } from "./sources.js";
 import { structuralSpofs } from "./spof.js";
 import { materialSupplyRisk } from "./supply-risk.js";
-import { type Bloc, type Exposure, type ExposurePath, type ItemRisk, type RiskResult } from "./types.js";
-
-function toPath(net: SupplyNetwork, table: ExposureTable, node: PathNode, texts: boolean): ExposurePath {
-  const items: number[] = [];
-  for (let at: PathNode | null = node; at; at = at.next) items.push(at.item);
-  const country = table.codes[node.country]!;
-  const ids = items.map((i) => net.items[i]!.id);
-  if (!texts) return { items: ids, country, share: node.share, sourceShare: node.sourceShare, text: "" };
-  const chain = items.map((i) => net.items[i]!.name).join(" ← ");
-  const text =
-    country === UNSOURCED
-      ? `${chain}: no supply, ${pct(node.share)} of value`
-      : `${chain}: ${country} ${pct(node.sourceShare)} of supply, ${pct(node.share)} of value`;
-  return { items: ids, country, share: node.share, sourceShare: node.sourceShare, text };
-}
-
-function exposureOf(table: ExposureTable, blocs: readonly Bloc[], item: number): Exposure {
-  const width = table.codes.length;
-  // Without a prototype: each item has its own set of countries, and building ten thousand such
-  // records as ordinary objects spends most of the time creating hidden classes.
-  const byCountry = Object.create(null) as Record<string, number>;
-  const byBloc: Exposure["byBloc"] = { eu: 0, nato: 0, partner: 0, concern: 0, other: 0, unsourced: 0 };
-  for (const k of table.nonzero[item]!) {
-    const v = table.vectors[item * width + k]!;
-    if (v <= 0) continue;
-    const code = table.codes[k]!;
-    if (code === UNSOURCED) {
-      byBloc.unsourced += v;
-      continue;
-    }
-    byCountry[code] = v;
-    byBloc[blocs[k]!] += v;
-  }
-  return { byCountry, byBloc };
-}
+import type { RiskResult } from "./types.js";
 
 /** For each item, the end items whose BOM tree holds it (by item number). */
 function neededBy(net: SupplyNetwork, ends: readonly number[]): number[][] {
@@ -70,33 +34,7 @@ export function analyzeNetwork(net: SupplyNetwork, o: ResolvedRiskOptions): Risk
   const req = requirements(net);
   const table = run.has("exposure") ? computeExposure(net, sources, o) : undefined;
   const ends = endItems(net);
-  const codeBlocs = (table?.codes ?? []).map((code) => blocOf(net.countries.get(code)));
-  const zero = (): Exposure => ({ byCountry: {}, byBloc: { eu: 0, nato: 0, partner: 0, concern: 0, other: 0, unsourced: 0 } });
-  const unassessed = {
-    hhiCountry: null,
-    hhiCompany: null,
-    hhiCountryBand: null,
-    hhiCompanyBand: null,
-    singleSource: { option: false, company: false, country: false },
-  };
-
-  const items: ItemRisk[] = net.items.map((it, i) => {
-    const exposure = table ? exposureOf(table, codeBlocs, i) : zero();
-    return {
-      id: it.id,
-      name: it.name,
-      kind: it.kind,
-      sourcing: sources[i]!.sourcing,
-      exposure,
-      autonomy: { eu: exposure.byBloc.eu, euNato: exposure.byBloc.eu + exposure.byBloc.nato },
-      ...(run.has("concentration") ? concentration(sources[i]!) : unassessed),
-      options: sources[i]!.options.length,
-      paths: table ? table.paths[i]!.map((node) => toPath(net, table, node, o.texts)) : [],
-      monthlyRequirement: req.monthly[i]!,
-      poolStock: req.pool[i]!,
-      stockMonths: stockMonths(req, i),
-    };
-  });
+  const items = itemRisks(net, sources, req, table, { concentration: run.has("concentration"), texts: o.texts });
 
   const materials = run.has("materials") ? net.dataset.materials.map((m) => materialSupplyRisk(m, net.countries, o)) : [];
   const missingWgi = [...new Set(materials.flatMap((m) => m.missingWgi))].sort();

@@ -16,7 +16,7 @@ export interface Concentration {
 
 export function concentration(sources: ItemSources): Concentration {
   const hhiCountry = sources.sourcing === "none" ? null : hhi(sources.byCountry.values());
-  const hhiCompany = sources.byCompany === null ? null : hhi(sources.byCompany.values());
+  const hhiCompany = sources.hhiCompany;
   const supplied = sources.sourcing === "supply";
   return {
     hhiCountry,
@@ -25,7 +25,7 @@ export function concentration(sources: ItemSources): Concentration {
     hhiCompanyBand: hhiCompany === null ? null : hhiBand(hhiCompany),
     singleSource: {
       option: supplied && sources.options.length === 1,
-      company: supplied && sources.byCompany?.size === 1,
+      company: supplied && sources.companies === 1,
       country: supplied && sources.byCountry.size === 1,
     },
   };

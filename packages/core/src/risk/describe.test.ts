@@ -1,5 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { list, months, pct, units } from "./describe.js";
+
+/** pct as first written (number to text each time), which the table lookup must match. */
+function pctByFormula(share: number): string {
+  const p = share * 100;
+  if (p === 0) return "0%";
+  if (p < 0.1) return "<0.1%";
+  return `${p >= 10 ? Math.round(p) : Math.round(p * 10) / 10}%`;
+}
 
 describe("words for explanations", () => {
   it("formats quantities, shares, months and lists", () => {
@@ -15,5 +24,14 @@ describe("words for explanations", () => {
     ]);
     // Only the first names given, the total known.
     expect(list(["a", "b", "c", "d"], 3, 40)).toBe("a, b, c and 37 more");
+  });
+
+  it("writes every share as the formula does, rounding edges and shares above 1 included", () => {
+    const edges = [0.000999, 0.001, 0.00149, 0.0015, 0.0995, 0.09949, 0.0996, 0.1, 0.105, 0.995, 0.9951, 1, 1.5, 12.3456, -0.2];
+    for (const s of edges) expect(pct(s)).toBe(pctByFormula(s));
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 3, noNaN: true }), (s) => pct(s) === pctByFormula(s)),
+      { numRuns: 2000 },
+    );
   });
 });

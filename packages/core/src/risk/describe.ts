@@ -22,11 +22,21 @@ export function hostLabel(net: SupplyNetwork, kind: HostKind, id: string): strin
   }
 }
 
+// The texts of pct for whole percentages (10% … 100%) and tenths (0.1% … 10%), written once: a large
+// network formats hundreds of thousands of shares, and number-to-string conversion is slow.
+const wholePct = Array.from({ length: 101 }, (_, r) => `${r}%`);
+const tenthPct = Array.from({ length: 101 }, (_, r) => `${r / 10}%`);
+
+/** A share (0…1) as a percentage: whole from 10%, else to a tenth; "<0.1%" for a sliver. */
 export function pct(share: number): string {
   const p = share * 100;
   if (p === 0) return "0%";
   if (p < 0.1) return "<0.1%";
-  return `${p >= 10 ? Math.round(p) : Math.round(p * 10) / 10}%`;
+  if (p >= 10) {
+    const r = Math.round(p);
+    return r <= 100 ? wholePct[r]! : `${r}%`;
+  }
+  return tenthPct[Math.round(p * 10)] ?? `${Math.round(p * 10) / 10}%`; // (NaN)
 }
 
 export function months(m: number): string {

@@ -3,34 +3,37 @@
  * own value added (made where its sources are, weighted by capacity share) and its inputs (each
  * child's qty × unitValue), and each input carries the child's exposure. Children are done before
  * parents, so one pass over the BOM lines computes every item: O(lines × countries).
+ *
+ * The paths come out of the same pass. The best path of a country at an item continues with the best
+ * path of that country at one child, so all of them form a forest of steps, kept in typed arrays
+ * (path-steps.ts); an item's exposure is a sparse row beside it. Only the at most maxPaths paths
+ * reported per item become records, later (paths.ts).
  */
 import type { SupplyNetwork } from "../network/network.js";
+import { PathSelection } from "./path-selection.js";
+import { ExposureRows, IntList, PathSteps } from "./path-steps.js";
 import type { ItemSources } from "./sources.js";
 
 /** Pseudo-country of the share that comes from items without any source. */
 export const UNSOURCED = "unsourced";
 
-/** A path from an item down to the item whose own production in `country` is the source. */
-export interface PathNode {
-  item: number;
-  /** Index into ExposureTable.codes. */
-  country: number;
-  /** Share of `item`'s value that flows along this path. */
-  share: number;
-  /** Share of the last item's own sourcing from the country. */
-  sourceShare: number;
-  next: PathNode | null;
-}
-
 export interface ExposureTable {
   /** Country codes; the last one is UNSOURCED. */
   codes: string[];
-  /** Exposure of item i to codes[k] is vectors[i * codes.length + k]. */
-  vectors: Float64Array;
-  /** The codes each item is exposed to (indices into codes), so sparse rows are read sparsely. */
-  nonzero: Int32Array[];
-  /** Per item: its best path per country and its top paths overall, largest first, without repeats. */
-  paths: PathNode[][];
+  /**
+   * Item i is exposed to codes[rows[r]] by rowValue[r] for r in rowStart[i] … rowStart[i] + rowLength[i] - 1,
+   * in ascending code order (only the codes it is exposed to: rows are sparse).
+   */
+  rows: Int32Array;
+  rowValue: Float64Array;
+  rowStart: Int32Array;
+  rowLength: Int32Array;
+  /** Every item's best path per country and top paths, as steps that share their tails. */
+  steps: PathSteps;
+  /** The first steps of item i's reported paths, largest share first: pathList[pathStart[i]] … (pathCount[i] of them). */
+  pathList: Int32Array;
+  pathStart: Int32Array;
+  pathCount: Int32Array;
 }
 
 /**
@@ -39,49 +42,34 @@ export interface ExposureTable {
  * inputs are all valued 0, own production and each input get equal shares.
  */
 export function valueSplit(net: SupplyNetwork, p: number, scratch?: Float64Array): { own: number; lines: Float64Array } {
+  const count = net.children.start[p + 1]! - net.children.start[p]!;
+  const lines = scratch && scratch.length >= count ? scratch.subarray(0, count) : new Float64Array(count);
+  return { own: splitInto(net, p, lines), lines };
+}
+
+/** valueSplit without allocating: writes the line shares into `lines` and returns the own share. */
+function splitInto(net: SupplyNetwork, p: number, lines: Float64Array): number {
+  const { unitValue } = net;
   const { start, target, qty } = net.children;
   const from = start[p]!;
   const count = start[p + 1]! - from;
-  const lines = scratch && scratch.length >= count ? scratch.subarray(0, count) : new Float64Array(count);
-  const value = net.items[p]!.unitValue;
+  const value = unitValue[p]!;
   let inputs = 0;
   for (let e = 0; e < count; e++) {
-    lines[e] = qty[from + e]! * net.items[target[from + e]!]!.unitValue;
+    lines[e] = qty[from + e]! * unitValue[target[from + e]!]!;
     inputs += lines[e]!;
   }
   const total = Math.max(value, inputs);
   if (total <= 0) {
-    lines.fill(1 / (count + 1));
-    return { own: 1 / (count + 1), lines };
+    lines.fill(1 / (count + 1), 0, count);
+    return 1 / (count + 1);
   }
   for (let e = 0; e < count; e++) lines[e]! /= total;
-  return { own: Math.max(value - inputs, 0) / total, lines };
+  return Math.max(value - inputs, 0) / total;
 }
 
-interface Candidate {
-  share: number;
-  country: number;
-  sourceShare: number;
-  next: PathNode | null;
-}
-
-function entersTop(top: Candidate[], k: number, share: number): boolean {
-  return k > 0 && (top.length < k || share > top[top.length - 1]!.share);
-}
-
-/** Inserts into a list kept sorted by share (largest first) and at most `k` long. */
-function insertTop(top: Candidate[], k: number, c: Candidate): void {
-  let at = top.length;
-  while (at > 0 && top[at - 1]!.share < c.share) at--;
-  top.splice(at, 0, c);
-  if (top.length > k) top.pop();
-}
-
-export function computeExposure(
-  net: SupplyNetwork,
-  sources: readonly ItemSources[],
-  options: { topPaths: number; maxPaths: number },
-): ExposureTable {
+/** Country codes of the dataset, then any other code a source names, then UNSOURCED. */
+function countryCodes(net: SupplyNetwork, sources: readonly ItemSources[]): { codes: string[]; index: Map<string, number> } {
   const codes = [...net.countries.keys()];
   const index = new Map(codes.map((c, k) => [c, k]));
   for (const s of sources)
@@ -90,101 +78,101 @@ export function computeExposure(
         index.set(c, codes.length);
         codes.push(c);
       }
-  const unsourced = codes.length;
+  index.set(UNSOURCED, codes.length);
   codes.push(UNSOURCED);
+  return { codes, index };
+}
+
+/** Each item's own sourcing by country number: country[k], share[k] for k in start[i] … start[i + 1] - 1. */
+function ownSources(
+  sources: readonly ItemSources[],
+  index: ReadonlyMap<string, number>,
+  unsourced: number,
+): { start: Int32Array; country: Int32Array; share: Float64Array } {
+  const start = new Int32Array(sources.length + 1);
+  for (let i = 0; i < sources.length; i++) start[i + 1] = start[i]! + (sources[i]!.sourcing === "none" ? 1 : sources[i]!.byCountry.size);
+  const country = new Int32Array(start[sources.length]!);
+  const share = new Float64Array(start[sources.length]!);
+  for (let i = 0; i < sources.length; i++) {
+    let k = start[i]!;
+    if (sources[i]!.sourcing === "none") {
+      country[k] = unsourced;
+      share[k] = 1;
+    } else
+      sources[i]!.byCountry.forEach((s, code) => {
+        country[k] = index.get(code)!;
+        share[k++] = s;
+      });
+  }
+  return { start, country, share };
+}
+
+export function computeExposure(
+  net: SupplyNetwork,
+  sources: readonly ItemSources[],
+  options: { topPaths: number; maxPaths: number },
+): ExposureTable {
+  const { codes, index } = countryCodes(net, sources);
+  const mine = ownSources(sources, index, codes.length - 1);
   const width = codes.length;
   const n = net.items.length;
-  const vectors = new Float64Array(n * width);
-  // Per item: its best path per country (only countries it is exposed to) and its top paths overall.
-  const best: PathNode[][] = new Array<PathNode[]>(n);
-  const top: PathNode[][] = new Array<PathNode[]>(n);
-  const paths: PathNode[][] = new Array<PathNode[]>(n);
-  const nonzero: Int32Array[] = new Array<Int32Array>(n);
   const { start, target } = net.children;
-  // Scratch space per country, reset after each item: the winning share and where it comes from.
-  const bestShare = new Float64Array(width);
-  const bestNext: (PathNode | null)[] = new Array<PathNode | null>(width).fill(null);
-  const seen = new Uint8Array(width);
-  const bestSource = new Float64Array(width);
-  const bestNode: (PathNode | undefined)[] = new Array<PathNode | undefined>(width);
-  const unsourcedOnly = new Map([[UNSOURCED, 1]]);
+  const rows = new ExposureRows(n * 8);
+  const rowStart = new Int32Array(n);
+  const rowLength = new Int32Array(n);
+  const steps = new PathSteps(n * 8);
+  // Per item, during the pass: where its best steps start (rowLength[i] of them, in the order its
+  // countries were first offered) and its top steps (in topList).
+  const bestStart = new Int32Array(n);
+  const topList = new IntList(n * Math.min(options.topPaths, 4));
+  const topStart = new Int32Array(n);
+  const topCount = new Int32Array(n);
+  const paths = new IntList(n * Math.min(options.maxPaths, 4));
+  const pathStart = new Int32Array(n);
+  const pathCount = new Int32Array(n);
   let maxLines = 0;
   for (let p = 0; p < n; p++) maxLines = Math.max(maxLines, start[p + 1]! - start[p]!);
-  const lineScratch = new Float64Array(maxLines);
-
-  // Keeps, per country, the largest share offered for the current item (the first one on ties).
-  const touched: number[] = [];
-  const offer = (country: number, share: number, sourceShare: number, next: PathNode | null): void => {
-    if (!seen[country]) {
-      seen[country] = 1;
-      touched.push(country);
-    } else if (share <= bestShare[country]!) return;
-    bestShare[country] = share;
-    bestNext[country] = next;
-    bestSource[country] = sourceShare;
-  };
+  const lines = new Float64Array(maxLines);
+  const pick = new PathSelection(width, options.topPaths, options.maxPaths);
 
   for (let k = n - 1; k >= 0; k--) {
-    touched.length = 0;
     const p = net.order[k]!;
-    const base = p * width;
-    const split = valueSplit(net, p, lineScratch);
-    const topHere: Candidate[] = [];
+    const own = splitInto(net, p, lines);
 
     // Own value added, where the item's own sources are.
-    if (split.own > 0) {
-      const own = sources[p]!.sourcing === "none" ? unsourcedOnly : sources[p]!.byCountry;
-      for (const [code, s] of own) {
-        const c = code === UNSOURCED ? unsourced : index.get(code)!;
-        vectors[base + c]! += split.own * s;
-        if (s <= 0) continue;
-        offer(c, split.own * s, s, null);
-        if (entersTop(topHere, options.topPaths, split.own * s))
-          insertTop(topHere, options.topPaths, { share: split.own * s, country: c, sourceShare: s, next: null });
-      }
-    }
+    // (Shares are positive: sources keep only options with capacity and countries with a share.)
+    if (own > 0)
+      for (let x = mine.start[p]!; x < mine.start[p + 1]!; x++)
+        if (mine.share[x]! > 0) pick.addOwn(mine.country[x]!, own * mine.share[x]!, mine.share[x]!);
 
     // Inputs: each child's exposure, scaled by its share of the value.
     for (let e = start[p]!; e < start[p + 1]!; e++) {
-      const w = split.lines[e - start[p]!]!;
+      const w = lines[e - start[p]!]!;
       if (w <= 0) continue;
       const c = target[e]!;
-      const cbase = c * width;
-      for (const j of nonzero[c]!) vectors[base + j]! += w * vectors[cbase + j]!;
-      // Every country of the child's exposure has a best path, so offering them marks the parent's too.
-      for (const node of best[c]!) offer(node.country, w * node.share, node.sourceShare, node);
-      for (const node of top[c]!)
-        if (entersTop(topHere, options.topPaths, w * node.share))
-          insertTop(topHere, options.topPaths, { share: w * node.share, country: node.country, sourceShare: node.sourceShare, next: node });
+      pick.addChild(w, steps, bestStart[c]!, rowLength[c]!);
+      pick.addChildTops(w, steps, topList.data, topStart[c]!, topCount[c]!);
     }
 
-    // One node per country; a top path that is also its country's best shares that node.
-    const mine: PathNode[] = [];
-    for (const c of touched) {
-      const node: PathNode = { item: p, country: c, share: bestShare[c]!, sourceShare: bestSource[c]!, next: bestNext[c]! };
-      bestNode[c] = node;
-      mine.push(node);
-    }
-    best[p] = mine;
-    nonzero[p] = Int32Array.from(touched).sort();
-    const listed = mine.slice();
-    top[p] = topHere.map((t) => {
-      const same = bestNode[t.country];
-      if (same !== undefined && same.next === t.next) return same;
-      const node: PathNode = { item: p, country: t.country, share: t.share, sourceShare: t.sourceShare, next: t.next };
-      listed.push(node);
-      return node;
-    });
-    listed.sort((a, b) => b.share - a.share);
-    if (listed.length > options.maxPaths) listed.length = options.maxPaths;
-    paths[p] = listed;
-    for (const c of touched) {
-      seen[c] = 0;
-      bestShare[c] = 0;
-      bestNext[c] = null;
-      bestSource[c] = 0;
-      bestNode[c] = undefined;
-    }
+    bestStart[p] = steps.size;
+    rowStart[p] = rows.size;
+    rowLength[p] = pick.touchedCount;
+    pick.writeBest(p, steps, rows);
+    topStart[p] = topList.size;
+    topCount[p] = pick.writeTop(p, steps, topList);
+    pathStart[p] = paths.size;
+    pathCount[p] = pick.writePaths(bestStart[p], steps, paths);
+    pick.reset();
   }
-  return { codes, vectors, nonzero, paths };
+  return {
+    codes,
+    rows: rows.country,
+    rowValue: rows.value,
+    rowStart,
+    rowLength,
+    steps,
+    pathList: paths.data,
+    pathStart,
+    pathCount,
+  };
 }

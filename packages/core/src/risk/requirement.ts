@@ -42,7 +42,8 @@ export function requirements(net: SupplyNetwork): Requirements {
     monthly[i]! += gap / periods + (t.usagePerPeriod ?? 0);
   }
   const { start, target, qty } = net.children;
-  for (const p of net.order) {
+  for (let k = 0; k < net.order.length; k++) {
+    const p = net.order[k]!;
     const r = monthly[p]!;
     if (r === 0) continue;
     for (let e = start[p]!; e < start[p + 1]!; e++) monthly[target[e]!]! += r * qty[e]!;

@@ -6,12 +6,13 @@
  * are the candidates of the items in its BOM tree. Total cost: the sum of the tree sizes — no
  * "remove a node and re-traverse" loop.
  */
-import { bomTree, type BomTree } from "../network/bom.js";
+import { BomWalker, type BomTree } from "../network/bom.js";
 import type { SupplyNetwork } from "../network/network.js";
-import type { HostKind } from "../network/types.js";
-import { hostLabel, itemName, list, months } from "./describe.js";
-import { stockMonths, type Requirements } from "./requirement.js";
+import { hostLabel } from "./describe.js";
+import type { Requirements } from "./requirement.js";
 import type { ItemSources } from "./sources.js";
+import { HostGroups, numberHosts, type HostNumbers } from "./spof-groups.js";
+import { consequence } from "./spof-text.js";
 import type { Spof } from "./types.js";
 
 /** The BOM path from the tree's root to `item`; `position[i]` is i's place in `tree.items`. */
@@ -21,25 +22,77 @@ export function pathTo(tree: BomTree, position: Int32Array, item: number): numbe
   return path.reverse();
 }
 
-function leastCover(req: Requirements, items: number[]): number | null {
-  let least: number | null = null;
-  for (const i of items) {
-    const m = stockMonths(req, i);
-    if (m !== null && (least === null || m < least)) least = m;
-  }
-  return least;
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
-function explain(net: SupplyNetwork, end: number, label: string, items: number[], path: number[], cover: number | null): string {
-  const names = items.map((i) => itemName(net, i));
-  const chain = path.map((i) => itemName(net, i)).join(" ← ");
-  const stock =
-    cover === null
-      ? ""
-      : cover === 0
-        ? " No pool stock covers the gap."
-        : ` Pool stock covers ${months(cover)}${items.length > 1 ? " at the least" : ""}.`;
-  return `Losing ${label} leaves ${list(names)} without any supply${path.length > 1 ? `; ${itemName(net, end)} needs ${names[0]!} via ${chain}` : ""}.${stock}`;
+/** Writes the SPOF records of one end item at a time (one call per end item, so it is compiled early). */
+class SpofWriter {
+  private readonly hosts: HostNumbers;
+  /** "Losing <host label>" per host number. */
+  private readonly losing: string[];
+  private readonly ids: string[];
+  private readonly names: string[];
+  private readonly walker: BomWalker;
+  private readonly groups: HostGroups;
+  private readonly targetsOf = new Map<string, string[]>();
+
+  constructor(
+    net: SupplyNetwork,
+    sources: readonly ItemSources[],
+    req: Requirements,
+    private readonly texts: boolean,
+  ) {
+    for (const t of net.dataset.targets) {
+      const list = this.targetsOf.get(t.item);
+      if (list) list.push(t.id);
+      else this.targetsOf.set(t.item, [t.id]);
+    }
+    const hosts = (this.hosts = numberHosts(sources));
+    this.losing = texts ? hosts.kind.map((kind, h) => `Losing ${hostLabel(net, kind, hosts.id[h]!)}`) : [];
+    this.ids = net.items.map((it) => it.id);
+    this.names = net.items.map((it) => it.name);
+    this.walker = new BomWalker(net);
+    this.groups = new HostGroups(hosts, req);
+  }
+
+  add(end: number, out: Spof[]): void {
+    const { groups, walker, ids, names, hosts } = this;
+    const count = groups.collect(walker, walker.walk(end), ids);
+    if (count === 0) return;
+    const endId = ids[end]!;
+    const targets = this.targetsOf.get(endId) ?? [];
+    let path: string[] = [];
+    let stockMonths: number | null = null;
+    let tail = "";
+    for (let g = 0; g < count; g++) {
+      const h = groups.host[g]!;
+      const items = groups.ids[g]!;
+      // A host taking away the same items as the previous one (an item's site, company and country)
+      // has the same path, stock cover and words after its name.
+      if (g > 0 && sameItems(items, groups.ids[g - 1]!)) path = path.slice();
+      else {
+        // Items come in breadth-first order, so the first is the closest to the end item.
+        const first = groups.firstItems[3 * g]!;
+        path = walker.path(first, ids);
+        const cover = groups.cover[g]!;
+        stockMonths = Number.isNaN(cover) ? null : cover;
+        if (this.texts) tail = consequence(names[end]!, groups.firstNames(g, names), items.length, walker.path(first, names), stockMonths);
+      }
+      out.push({
+        endItem: endId,
+        node: hosts.id[h]!,
+        nodeKind: hosts.kind[h]!,
+        explanation: this.texts ? this.losing[h]! + tail : "",
+        items,
+        path,
+        targets,
+        stockMonths,
+      });
+    }
+  }
 }
 
 export function structuralSpofs(
@@ -49,65 +102,8 @@ export function structuralSpofs(
   ends: readonly number[],
   texts = true,
 ): Spof[] {
-  const targetsOf = new Map<string, string[]>();
-  for (const t of net.dataset.targets) {
-    const list = targetsOf.get(t.item);
-    if (list) list.push(t.id);
-    else targetsOf.set(t.item, [t.id]);
-  }
-  // Number the candidate hosts once, so grouping per tree is array work rather than string keys.
-  const hosts: { kind: HostKind; id: string }[] = [];
-  const hostNumber = new Map<string, number>();
-  const hostsOf: Int32Array[] = sources.map((s) =>
-    Int32Array.from(s.hosts, (h) => {
-      const key = `${h.kind}:${h.id}`;
-      let k = hostNumber.get(key);
-      if (k === undefined) {
-        k = hosts.length;
-        hosts.push(h);
-        hostNumber.set(key, k);
-      }
-      return k;
-    }),
-  );
-  const labels = hosts.map((h) => hostLabel(net, h.kind, h.id));
-  const seen = new Int32Array(net.items.length).fill(-1);
-  const position = new Int32Array(net.items.length);
-  const groupOf = new Int32Array(hosts.length).fill(-1);
+  const writer = new SpofWriter(net, sources, req, texts);
   const out: Spof[] = [];
-  ends.forEach((end, stamp) => {
-    const tree = bomTree(net, end, { seen, stamp });
-    const groups: { host: number; items: number[] }[] = [];
-    for (const j of tree.items)
-      for (const h of hostsOf[j]!) {
-        const g = groupOf[h]!;
-        if (g >= 0) groups[g]!.items.push(j);
-        else {
-          groupOf[h] = groups.length;
-          groups.push({ host: h, items: [j] });
-        }
-      }
-    if (groups.length === 0) return;
-    tree.items.forEach((it, k) => (position[it] = k));
-    const endId = net.items[end]!.id;
-    const targets = targetsOf.get(endId) ?? [];
-    for (const g of groups) {
-      groupOf[g.host] = -1;
-      const { kind, id } = hosts[g.host]!;
-      // Items come in breadth-first order, so the first is the closest to the end item.
-      const path = pathTo(tree, position, g.items[0]!);
-      const cover = leastCover(req, g.items);
-      out.push({
-        endItem: endId,
-        node: id,
-        nodeKind: kind,
-        explanation: texts ? explain(net, end, labels[g.host]!, g.items, path, cover) : "",
-        items: g.items.map((i) => net.items[i]!.id),
-        path: path.map((i) => net.items[i]!.id),
-        targets,
-        stockMonths: cover,
-      });
-    }
-  });
+  for (const end of ends) writer.add(end, out);
   return out;
 }

@@ -2,6 +2,7 @@
  * A terse builder of small valid datasets for the risk and network tests (not exported from the
  * package index). Every call adds one row; build() validates and throws on any issue.
  */
+import fc from "fast-check";
 import { ParaatError } from "../errors.js";
 import { formatIssue } from "../model/issue.js";
 import type { Dataset, DatasetInput, ItemKind, Material, MaterialStage, OwnerShare } from "../model/schema.js";
@@ -129,4 +130,76 @@ export function withCountries(b: TinyDataset = new TinyDataset()): TinyDataset {
     .country("CN", { concern: true, wgi: 6 })
     .country("RU", { concern: true, wgi: 7 })
     .country("AE", { wgi: 4 });
+}
+
+/*
+ * Random layered supply networks for property tests: layers of items with BOM lines only downwards,
+ * random sites, companies, countries and capacities.
+ */
+
+const CODES = ["NL", "DE", "FR", "US", "CN", "RU", "AE"] as const;
+
+export interface Spec {
+  sites: { country: number; company: number }[];
+  layers: { value: number; children: { to: number; qty: number }[]; options: { site: number; cap: number; late: boolean }[] }[][];
+  stock: number[];
+  usage: number;
+}
+
+export const arbSpec: fc.Arbitrary<Spec> = fc.record({
+  sites: fc.array(fc.record({ country: fc.nat(CODES.length - 1), company: fc.nat(3) }), { minLength: 1, maxLength: 6 }),
+  layers: fc.array(
+    fc.array(
+      fc.record({
+        value: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100 })),
+        children: fc.array(fc.record({ to: fc.nat(20), qty: fc.integer({ min: 1, max: 3 }) }), { maxLength: 3 }),
+        options: fc.array(
+          fc.record({ site: fc.nat(20), cap: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10 })), late: fc.boolean() }),
+          { maxLength: 3 },
+        ),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    { minLength: 1, maxLength: 4 },
+  ),
+  stock: fc.array(fc.nat(50), { maxLength: 4 }),
+  usage: fc.integer({ min: 0, max: 5 }),
+});
+
+export function build(spec: Spec, extra?: (b: TinyDataset) => void): Dataset {
+  const b = withCountries(new TinyDataset("2025-01", 6));
+  spec.sites.forEach((s, i) => b.site(`s${i}`, CODES[s.country]!, `co${s.company}-${CODES[s.country]!}`));
+  const ids = spec.layers.map((layer, l) => layer.map((_, k) => `i${l}-${k}`));
+  spec.layers.forEach((layer, l) =>
+    layer.forEach((it, k) => {
+      const id = ids[l]![k]!;
+      b.item(id, it.value, l === 0 ? "end-item" : "component");
+      const below = ids.slice(l + 1).flat();
+      const children = new Set<string>();
+      if (below.length > 0) for (const c of it.children) children.add(below[c.to % below.length]!);
+      [...children].forEach((c, j) => b.bom(id, c, it.children[j]!.qty));
+      const sites = new Set(it.options.map((o) => o.site % spec.sites.length));
+      [...sites].forEach((s, j) => {
+        const o = it.options[j]!;
+        b.supply(
+          id,
+          `s${s}`,
+          o.late
+            ? [
+                ["2025-01", 0],
+                ["2025-04", o.cap],
+              ]
+            : o.cap,
+        );
+      });
+    }),
+  );
+  const flat = ids.flat();
+  spec.stock.slice(0, flat.length).forEach((q, k) => {
+    if (q > 0) b.stock(flat[k]!, q);
+  });
+  b.consumer("army", "NL");
+  if (spec.usage > 0) b.target("t", ids[0]![0]!, "army", 0, spec.usage);
+  extra?.(b);
+  return b.build();
 }
