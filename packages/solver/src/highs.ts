@@ -90,7 +90,11 @@ export function highsSolver(options: HighsSolverOptions = {}): LpSolver {
     async solve(lp: string, opts: LpSolveOptions = {}): Promise<LpSolution> {
       const started = performance.now();
       const highs = await acquire();
-      const highsOptions = { output_flag: false, ...(opts.timeLimit === undefined ? {} : { time_limit: opts.timeLimit }) };
+      const highsOptions = {
+        output_flag: false,
+        ...(opts.timeLimit === undefined ? {} : { time_limit: opts.timeLimit }),
+        ...(opts.dualTolerance === undefined ? {} : { dual_feasibility_tolerance: opts.dualTolerance }),
+      };
       let raw: ReturnType<Highs["solve"]>;
       try {
         raw = highs.solve(lp, highsOptions);

@@ -41,6 +41,11 @@ export interface LpSolveOptions {
   timeLimit?: number;
   /** Ask for duals (costs time on some backends). Default true. */
   duals?: boolean;
+  /**
+   * Dual feasibility tolerance: reduced costs within it count as zero, so objective terms smaller
+   * than it are in effect ignored. Backends that expose it (HiGHS, CBC) use it; their default is 1e-7.
+   */
+  dualTolerance?: number;
   /** Return the optimal basis (LpSolution.basis) when the backend can. Default false. */
   keepBasis?: boolean;
   /** Start from this basis of the same model (same variables and rows) when the backend can. */

@@ -90,7 +90,12 @@ export async function solveGroup(
   const lpText = text ?? writeLp(lp);
   const solver = await pick(choice, lp.size());
   const timeLimit = model.options.timeLimit;
-  const solution = await solver.solve(lpText, { duals: true, ...(timeLimit === undefined ? {} : { timeLimit }), ...warm });
+  const solution = await solver.solve(lpText, {
+    duals: true,
+    dualTolerance: model.options.dualTolerance,
+    ...(timeLimit === undefined ? {} : { timeLimit }),
+    ...warm,
+  });
   if (solution.status !== "optimal") throw failure(solution, what);
   const primal = lp.readPrimal(solution.primal);
   const hasDuals = solution.duals.size > 0 || lp.rowCount === 0;

@@ -19,6 +19,7 @@ export const CBC_BASIS = "cbc:mps-basis";
 async function commandLine(dir: string, lpPath: string, solPath: string, options: LpSolveOptions): Promise<string[]> {
   const args = [lpPath];
   if (options.timeLimit !== undefined) args.push("sec", String(options.timeLimit));
+  if (options.dualTolerance !== undefined) args.push("dualTolerance", String(options.dualTolerance));
   if (options.basis?.format === CBC_BASIS) {
     const basisIn = join(dir, "start.bas");
     await writeFile(basisIn, options.basis.text);
