@@ -19,6 +19,7 @@ import {
   planModelSize,
   planModelToLp,
   presets,
+  resolvePlanOptions,
   solvePlanModel,
   validateDataset,
   type Dataset,
@@ -49,7 +50,9 @@ async function measure(mode: Mode, name: string, lpPath: string): Promise<void> 
   if (mode !== "plan") {
     const solver = mode === "cbc" ? cbcSolver() : glpsolSolver();
     if (!solver.isAvailable()) return reportCase({ status: "not installed" });
-    const s: NativeLpSolution = await solver.solve(readFileSync(lpPath, "utf8"), { timeLimit, duals: false });
+    // The same dual tolerance the planner passes (glpsol has none), so the comparison is like for like.
+    const dualTolerance = resolvePlanOptions().dualTolerance;
+    const s: NativeLpSolution = await solver.solve(readFileSync(lpPath, "utf8"), { timeLimit, duals: false, dualTolerance });
     return reportCase({ status: s.status, objective: s.objective, solveMs: s.solveMs, cpuMs: s.cpuMs, solverPeakRssMb: s.peakRssMb });
   }
   const dataset = loadCase(name);
@@ -113,7 +116,7 @@ async function run(): Promise<BenchTable[]> {
   const notes = [
     "plan s: build + solve + reading the solution + explanations (not generating or loading the dataset, not writing the export); end-to-end s adds the bottleneck re-solves.",
     "solve: the plan's own solves with the automatically chosen backend; re-solves: wall time of the +10% capacity re-solves of the top bottlenecks (two at a time), warm-started from the plan's optimal basis when the backend is CBC.",
-    "cbc / glpsol: that solver alone on the exported LP (`cbc FILE solve`, `glpsol --lp FILE`), own process, duals not read.",
+    "cbc / glpsol: that solver alone on the exported LP (`cbc FILE dualTolerance 1e-9 solve` — the planner's tolerance —, `glpsol --lp FILE`), own process, duals not read.",
     "ratio: plan s ÷ the faster of cbc and glpsol (and end-to-end s ÷ the same). node MB: peak RSS of the planning process; solver MB: of the native solver process.",
     `Native solves stop after ${timeoutS} s (PARAAT_BENCH_PLAN_TIMEOUT); wall times on a shared 2-core machine, CPU times in brackets where the solver process lived long enough to be sampled (100 ms).`,
   ];

@@ -112,7 +112,11 @@ async function resolveWithMoreCapacity(
   // Only bounds change, so the plan's optimal basis stays dual feasible: a warm start where the backend can.
   const basis = values.solutions[g]!.basis;
   const what = `The re-solve with more capacity of ${net.supplies[s]!.id}`;
-  const solution = await solveGroup(model, model.groups[g]!, choice, what, text, basis === undefined ? {} : { basis });
+  // The gain is read from the values alone: no duals (CBC then prints a third of the solution file).
+  const solution = await solveGroup(model, model.groups[g]!, choice, what, text, {
+    duals: false,
+    ...(basis === undefined ? {} : { basis }),
+  });
   const solutions = [...values.solutions];
   solutions[g] = solution;
   return { solution, values: new PlanValues(model, solutions), group: g };

@@ -24,8 +24,8 @@ export interface GroupSolution {
   basis?: LpBasis;
 }
 
-/** Warm-start options of one solve: keep the optimal basis, or start from one. */
-export type WarmStart = Pick<LpSolveOptions, "keepBasis" | "basis">;
+/** Options of one solve: keep the optimal basis, start from one, or do without duals (a re-solve reads only values). */
+export type GroupSolveOptions = Pick<LpSolveOptions, "keepBasis" | "basis" | "duals">;
 
 async function pick(choice: SolverChoice, size: LpSize): Promise<LpSolver> {
   return typeof choice === "function" ? await choice(size) : choice;
@@ -73,7 +73,7 @@ export async function solveGroup(
   choice: SolverChoice,
   what = "The plan",
   text?: string,
-  warm: WarmStart = {},
+  extra: GroupSolveOptions = {},
 ): Promise<GroupSolution> {
   const lp = group.model;
   if (lp.variableCount === 0) {
@@ -90,21 +90,22 @@ export async function solveGroup(
   const lpText = text ?? writeLp(lp);
   const solver = await pick(choice, lp.size());
   const timeLimit = model.options.timeLimit;
+  const wantDuals = extra.duals !== false;
   const solution = await solver.solve(lpText, {
-    duals: true,
     dualTolerance: model.options.dualTolerance,
     ...(timeLimit === undefined ? {} : { timeLimit }),
-    ...warm,
+    ...extra,
+    duals: wantDuals,
   });
   if (solution.status !== "optimal") throw failure(solution, what);
   const primal = lp.readPrimal(solution.primal);
-  const hasDuals = solution.duals.size > 0 || lp.rowCount === 0;
-  const duals = lp.readDuals(solution.duals);
+  const hasDuals = wantDuals && (solution.duals.size > 0 || lp.rowCount === 0);
+  const duals = hasDuals ? lp.readDuals(solution.duals) : new Float64Array(lp.rowCount);
   return {
     objective: solution.objective,
     primal,
     duals,
-    reduced: lp.reducedCosts(duals),
+    reduced: hasDuals ? lp.reducedCosts(duals) : new Float64Array(lp.variableCount),
     hasDuals,
     backend: solution.backend,
     solveMs: solution.solveMs,

@@ -26,7 +26,10 @@ async function commandLine(dir: string, lpPath: string, solPath: string, options
     args.push("presolve", "off", "basisI", basisIn, "dualS");
   } else args.push("solve");
   if (options.keepBasis === true) args.push("basisO", join(dir, "optimal.bas"));
-  args.push("printingOptions", "all", "solu", solPath);
+  // `all` also prints every row (for its dual) and the zero columns; without duals the default
+  // (non-zero columns only) is a third of the file on `large`.
+  if (options.duals !== false) args.push("printingOptions", "all");
+  args.push("solu", solPath);
   return args;
 }
 
