@@ -8,6 +8,7 @@ export function buildProgram(): Command {
     .option("--db <location>", "database: a SQLite file path or a postgres:// URL (default: $PARAAT_DB or ./paraat.db)")
     .option("--dataset <name>", "dataset to act on (default: the only one)")
     .option("--format <format>", "output format: json, table or csv", "table")
+    .option("--as <user>", "act as this stored user (their role; the audit log names them); default: the operating-system user")
     .option("-q, --quiet", "no progress or hints on stderr")
     .showHelpAfterError()
     .exitOverride();

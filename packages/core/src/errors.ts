@@ -57,3 +57,9 @@ export function toParaatError(e: unknown): ParaatError {
   const message = e instanceof Error ? e.message : String(e);
   return new ParaatError("INTERNAL", message, { cause: e });
 }
+
+/** A ParaatError again from its JSON form (a job's error), keeping its code when it is one of ours. */
+export function errorFromJson(e: { code: string; message: string; details?: unknown }): ParaatError {
+  const code: ErrorCode = e.code in errorCodes ? (e.code as ErrorCode) : "INTERNAL";
+  return new ParaatError(code, e.message, e.details === undefined ? {} : { details: e.details });
+}

@@ -26,6 +26,7 @@ import {
   readDatasetFile,
   type DatasetInfo,
   type EntityChange,
+  type ProgressFn,
   type Store,
 } from "@paraat/store";
 import type { Actor } from "./actor.js";
@@ -44,6 +45,13 @@ export interface ImportUpload {
   replace?: boolean;
   /** The name of the uploaded file, used in the located issues. */
   filename?: string;
+}
+
+export interface FileImport {
+  /** Store under this name instead of the one in the file. */
+  name?: string;
+  replace?: boolean;
+  onProgress?: ProgressFn;
 }
 
 export interface ExportFile {
@@ -118,6 +126,12 @@ export class DatasetService {
     return (await this.snapshots.derive(name, "summary", "", (s) => summarizeDataset(s.dataset))).value;
   }
 
+  /** The named dataset, or the only one when no name is given (NOT_FOUND if none, DATASET_AMBIGUOUS if several). */
+  async resolveName(actor: Actor, name?: string): Promise<string> {
+    requirePermission(actor, "dataset:read");
+    return this.store.resolveDatasetName(name);
+  }
+
   /**
    * Reads an uploaded file with the same reader as `paraat import`, and saves it only if the whole
    * file is valid: VALIDATION_FAILED lists every problem by sheet, row and column (or JSON path).
@@ -130,27 +144,71 @@ export class DatasetService {
     try {
       const path = join(dir, file);
       await writeFile(path, bytes);
-      let result;
-      try {
-        result = await readDatasetFile(path, upload.name === undefined ? {} : { name: upload.name });
-      } catch (e) {
-        throw relocate(e, path, file);
-      }
-      if (!result.ok) {
-        const issues = result.issues.map((i) => ({ ...i, location: { ...i.location, file } }));
-        const n = issues.length;
-        throw new ParaatError("VALIDATION_FAILED", `${n} problem${n === 1 ? "" : "s"} in ${file}; nothing was imported`, {
-          details: { file, issues },
-        });
-      }
-      const info = await this.store.saveDataset(result.dataset, {
-        replace: upload.replace ?? false,
-        audit: { actor: actor.username, action: "dataset.import" },
-      });
-      this.snapshots.forget(info.name);
-      return info;
+      const read = await this.read(path, file, upload.name);
+      return await this.save(actor, read, { replace: upload.replace ?? false, action: "dataset.import" });
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Imports a dataset file from this machine (`paraat import`): JSON, a workbook or a CSV folder,
+   * all or nothing, audited as dataset.import.
+   */
+  async importFile(actor: Actor, path: string, options: FileImport = {}): Promise<DatasetInfo> {
+    requirePermission(actor, "dataset:write");
+    const progress = options.onProgress;
+    const read = await this.read(path, path, options.name, progress && ((f, stage) => progress(f * 0.7, stage)));
+    progress?.(0.7, "saving");
+    const info = await this.save(actor, read, { replace: options.replace ?? false, action: "dataset.import" });
+    progress?.(1, "saved");
+    return info;
+  }
+
+  /**
+   * Loads a shipped sample file (`paraat dataset load`), audited as dataset.load. A stored dataset
+   * of the same name that equals the file is left as it is (`unchanged`); one that differs is
+   * replaced only with `replace`, else CONFLICT.
+   */
+  async loadFile(actor: Actor, path: string, options: { replace?: boolean } = {}): Promise<{ info: DatasetInfo; unchanged: boolean }> {
+    requirePermission(actor, "dataset:write");
+    const read = await this.read(path, path);
+    const name = read.name;
+    const existing = (await this.store.listDatasets()).find((d) => d.name === name);
+    if (existing && !options.replace) {
+      if (datasetToJson((await this.snapshots.get(name)).dataset) === datasetToJson(read)) return { info: existing, unchanged: true };
+      throw new ParaatError(
+        "CONFLICT",
+        `dataset ${name} exists in ${this.store.location} and differs from the sample; use --replace to overwrite it`,
+        { details: { dataset: name } },
+      );
+    }
+    return { info: await this.save(actor, read, { replace: true, action: "dataset.load" }), unchanged: false };
+  }
+
+  /** Reads and validates a file; VALIDATION_FAILED names `file` (the name the user knows it by) in every issue. */
+  private async read(path: string, file: string, name?: string, onProgress?: ProgressFn): Promise<Dataset> {
+    let result;
+    try {
+      result = await readDatasetFile(path, { ...(name === undefined ? {} : { name }), ...(onProgress ? { onProgress } : {}) });
+    } catch (e) {
+      throw path === file ? e : relocate(e, path, file);
+    }
+    if (!result.ok) {
+      const issues = path === file ? result.issues : result.issues.map((i) => ({ ...i, location: { ...i.location, file } }));
+      const n = issues.length;
+      throw new ParaatError("VALIDATION_FAILED", `${n} problem${n === 1 ? "" : "s"} in ${file}; nothing was imported`, {
+        details: { file, issues },
+      });
+    }
+    return result.dataset;
+  }
+
+  private async save(actor: Actor, dataset: Dataset, options: { replace: boolean; action: string }): Promise<DatasetInfo> {
+    try {
+      return await this.store.saveDataset(dataset, { replace: options.replace, audit: { actor: actor.username, action: options.action } });
+    } finally {
+      this.snapshots.forget(dataset.name);
     }
   }
 

@@ -2,7 +2,16 @@
  * Plans: a plan is a job (it may take seconds to minutes); its result is cached for the dataset's
  * state and the options, so the overview reads it back at once until the dataset changes.
  */
-import { planDataset, resolvePlanOptions, type PlanOptions, type PlanResult, type SolverChoice } from "@paraat/core";
+import {
+  buildPlanModel,
+  errorFromJson,
+  planDataset,
+  planModelToLp,
+  resolvePlanOptions,
+  type PlanOptions,
+  type PlanResult,
+  type SolverChoice,
+} from "@paraat/core";
 import type { Actor } from "./actor.js";
 import { parseInput } from "./input-issues.js";
 import type { Job, JobRunner } from "./jobs/job-runner.js";
@@ -59,6 +68,38 @@ export class PlanService {
   async read(actor: Actor, dataset: string): Promise<PlanOutcome> {
     requirePermission(actor, "plan:read");
     return this.cachedOrStart(actor, dataset, {});
+  }
+
+  /**
+   * The plan, waiting for its job when it is not cached (the command line's way): `onProgress`
+   * hears the job's progress events.
+   */
+  async compute(
+    actor: Actor,
+    dataset: string,
+    request: PlanRequest = {},
+    onProgress?: (fraction: number, message: string) => void,
+  ): Promise<PlanResult> {
+    const outcome = await this.run(actor, dataset, request);
+    if ("result" in outcome) return outcome.result;
+    const { job } = outcome;
+    const stop = onProgress ? this.jobs.subscribe(job.id, (e) => onProgress(e.job.progress, e.job.message)) : undefined;
+    try {
+      const settled = await this.jobs.settled(job.id);
+      if (settled.status === "failed") {
+        throw errorFromJson(settled.error ?? { code: "INTERNAL", message: settled.message });
+      }
+      return this.jobs.result(job.id) as PlanResult;
+    } finally {
+      stop?.();
+    }
+  }
+
+  /** The exact planning model of the dataset as it is now, as CPLEX LP text (what `--export-lp` writes). */
+  async lp(actor: Actor, dataset: string, request: PlanRequest = {}): Promise<string> {
+    requirePermission(actor, "plan:read");
+    const options = parseInput(planOptionsSchema, request) as PlanOptions;
+    return planModelToLp(buildPlanModel((await this.snapshots.get(dataset)).dataset, options));
   }
 
   private async cachedOrStart(actor: Actor, dataset: string, request: PlanRequest): Promise<PlanOutcome> {

@@ -1,46 +1,31 @@
 /**
  * Risk: the full analysis is computed once per dataset state and cached; filters (kind, severity,
- * item) are applied to the cached result per request.
+ * item) are applied to the cached result per request. The impact of losing a single point of
+ * failure re-plans the dataset without it.
  */
-import { z } from "zod";
-import { ParaatError, analyzeRisk, filterRegister, findingKinds, severities, type Dataset, type RiskResult } from "@paraat/core";
+import {
+  analyzeRisk,
+  candidateImpacts,
+  impactCandidates,
+  isEmptyRiskQuery,
+  planDataset,
+  queryRisk,
+  type RiskQuery,
+  type RiskResult,
+  type SolverChoice,
+  type SpofImpact,
+} from "@paraat/core";
 import type { Actor } from "./actor.js";
 import { requirePermission } from "./permissions.js";
 import type { Snapshots } from "./snapshots.js";
 
-export const riskQuerySchema = z.strictObject({
-  /** Register: only these kinds (comma-separated). */
-  kind: z
-    .string()
-    .transform((s) => s.split(",").map((k) => k.trim()))
-    .pipe(z.array(z.enum(findingKinds)))
-    .optional(),
-  /** Register: at least this severity. */
-  severity: z.enum(severities).optional(),
-  /** Only what concerns this item. */
-  item: z.string().min(1).optional(),
-});
-/** The filter as parsed by riskQuerySchema (the routes validate the query string with it). */
-export type RiskQuery = z.output<typeof riskQuerySchema>;
-
-/** Every list narrowed to what concerns one item (as `paraat risk --item`). */
-export function riskForItem(r: RiskResult, dataset: Dataset, item: string): RiskResult {
-  if (!r.items.some((i) => i.id === item))
-    throw new ParaatError("NOT_FOUND", `no item "${item}" in dataset ${dataset.name}`, { details: { item } });
-  const sites = new Set(dataset.supply.filter((s) => s.item === item).map((s) => s.site));
-  const companies = new Set(dataset.sites.filter((s) => sites.has(s.id)).map((s) => s.company));
-  return {
-    ...r,
-    items: r.items.filter((i) => i.id === item),
-    materials: r.materials.filter((m) => m.item === item),
-    dependencies: r.dependencies.filter((d) => d.endItem === item || d.material === item),
-    spof: r.spof.filter((s) => s.endItem === item || s.items.includes(item)),
-    companies: r.companies.filter((c) => companies.has(c.id)),
-  };
-}
+export { riskQuerySchema, riskForItem, type RiskQuery } from "@paraat/core";
 
 export class RiskService {
-  constructor(private readonly snapshots: Snapshots) {}
+  constructor(
+    private readonly snapshots: Snapshots,
+    private readonly solver: SolverChoice,
+  ) {}
 
   /** The whole analysis of the dataset as it is now (cached). */
   async full(actor: Actor, name: string): Promise<RiskResult> {
@@ -59,22 +44,27 @@ export class RiskService {
    */
   async query(actor: Actor, name: string, query: RiskQuery = {}): Promise<RiskResult> {
     const q = query;
-    if (q.kind === undefined && q.severity === undefined && q.item === undefined) return this.full(actor, name);
+    if (isEmptyRiskQuery(q)) return this.full(actor, name);
     requirePermission(actor, "risk:read");
     const key = JSON.stringify([q.kind ?? null, q.severity ?? null, q.item ?? null]);
     const { value } = await this.snapshots.derive(name, "risk-query", key, async (s) => {
       // The analysis of the same dataset state as the filter's.
       const full = await this.snapshots.deriveAt(name, s.stamp, "risk", "", (x) => analyzeRisk(x.dataset));
-      const filtered: RiskResult = {
-        ...full,
-        register: filterRegister(full.register, {
-          ...(q.kind === undefined ? {} : { kind: q.kind }),
-          ...(q.severity === undefined ? {} : { severity: q.severity }),
-          ...(q.item === undefined ? {} : { subject: q.item }),
-        }),
-      };
-      return q.item === undefined ? filtered : riskForItem(filtered, s.dataset, q.item);
+      return queryRisk(full, s.dataset, q);
     });
     return value;
+  }
+
+  /**
+   * Re-plans without each of the `top` most severe site and company SPOFs of end items with targets
+   * and reports what their targets lose (no bottleneck re-solves: only targets are compared).
+   */
+  async impact(actor: Actor, name: string, top: number, onCase?: (index: number, total: number) => void): Promise<SpofImpact[]> {
+    requirePermission(actor, "risk:read");
+    requirePermission(actor, "plan:run");
+    const { stamp, dataset } = await this.snapshots.get(name);
+    const full = await this.snapshots.deriveAt(name, stamp, "risk", "", (x) => analyzeRisk(x.dataset));
+    const plan = (d: typeof dataset) => planDataset(d, { bottlenecks: 0, resolveTop: 0 }, this.solver);
+    return candidateImpacts(dataset, impactCandidates(full, top), plan, onCase);
   }
 }

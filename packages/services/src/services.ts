@@ -53,11 +53,12 @@ export function createServices(options: ServicesOptions): Services {
   const snapshots = new Snapshots(store);
   const jobs = options.jobs ?? new InProcessJobRunner({ now });
   const users = new UserService(accounts, options.passwordCost ?? defaultScryptCost, now);
-  const risk = new RiskService(snapshots);
+  const solver = options.solver ?? ((size) => chooseSolver(size));
+  const risk = new RiskService(snapshots, solver);
   return {
     store,
     datasets: new DatasetService(store, snapshots),
-    plans: new PlanService(snapshots, jobs, options.solver ?? ((size) => chooseSolver(size))),
+    plans: new PlanService(snapshots, jobs, solver),
     risk,
     network: new NetworkService(snapshots, risk),
     users,

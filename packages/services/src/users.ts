@@ -8,7 +8,7 @@ import { publicUser, type Accounts, type PublicUser, type UserChangeCheck, type 
 import type { Actor } from "./actor.js";
 import { parseInput } from "./input-issues.js";
 import { generatePassword, hashPassword, verifyPassword, type ScryptCost } from "./passwords.js";
-import { requirePermission } from "./permissions.js";
+import { isRole, requirePermission } from "./permissions.js";
 import { newUserSchema, userChangeSchema, type NewUser, type UserChange } from "./user-schemas.js";
 
 export const INITIAL_ADMIN = "admin";
@@ -40,6 +40,18 @@ export class UserService {
     const u = await this.accounts.findUser(username);
     if (u === undefined) throw new ParaatError("NOT_FOUND", `no user named "${username}"`, { details: { username } });
     return publicUser(u);
+  }
+
+  /**
+   * The command line acting as a stored user (`--as NAME`): that user's role and name, so the
+   * permissions and the audit log are the user's. A disabled account may not act.
+   */
+  async actAs(username: string): Promise<Actor> {
+    const u = await this.accounts.findUser(username);
+    if (u === undefined) throw new ParaatError("NOT_FOUND", `--as: no user named "${username}"`, { details: { username } });
+    if (u.disabled || !isRole(u.role))
+      throw new ParaatError("FORBIDDEN", `--as: the account ${username} is disabled`, { details: { username } });
+    return { username: u.username, role: u.role, displayName: u.displayName, via: "cli" };
   }
 
   async create(actor: Actor, input: NewUser): Promise<PublicUser> {

@@ -1,9 +1,6 @@
 import type { Command } from "commander";
-import { ParaatError } from "@paraat/core";
-import { importDatasetFile, readDatasetFile } from "@paraat/store";
-import { info, print, withStore, type GlobalOptions } from "../context.js";
+import { info, print, withServices, type GlobalOptions } from "../context.js";
 import { listSamples, samplePath } from "../samples.js";
-import { datasetToJson } from "@paraat/store";
 
 export function registerDataset(program: Command): void {
   const dataset = program.command("dataset").description("list, load and delete the datasets in the database");
@@ -13,7 +10,7 @@ export function registerDataset(program: Command): void {
     .description("list the datasets in the database and the sample datasets that can be loaded")
     .action(async () => {
       const opts = program.opts<GlobalOptions>();
-      const infos = await withStore(opts, (store) => store.listDatasets());
+      const infos = await withServices(opts, ({ services, actor }) => services.datasets.list(actor));
       print(opts, {
         json: { datasets: infos, samples: listSamples() },
         tables: [
@@ -41,23 +38,11 @@ export function registerDataset(program: Command): void {
     .action(async (name: string, cmd: { replace?: boolean }) => {
       const opts = program.opts<GlobalOptions>();
       const path = samplePath(name);
-      await withStore(opts, async (store) => {
-        const existing = (await store.listDatasets()).some((d) => d.name === name);
-        if (existing && !cmd.replace) {
-          const parsed = await readDatasetFile(path);
-          if (!parsed.ok) throw new ParaatError("VALIDATION_FAILED", `sample ${name} is invalid`, { details: { issues: parsed.issues } });
-          const stored = await store.loadDataset(name);
-          if (datasetToJson(stored) === datasetToJson(parsed.dataset)) {
-            info(opts, `dataset ${name} is already loaded and unchanged (${store.location})`);
-            return;
-          }
-          throw new ParaatError(
-            "CONFLICT",
-            `dataset ${name} exists in ${store.location} and differs from the sample; use --replace to overwrite it`,
-          );
-        }
-        const saved = await importDatasetFile(store, path, { replace: true });
-        info(opts, `loaded ${saved.name} into ${store.location}: ${saved.counts.items} items, ${saved.counts.supply} supply options`);
+      await withServices(opts, async ({ services, actor }) => {
+        const { info: saved, unchanged } = await services.datasets.loadFile(actor, path, { replace: cmd.replace ?? false });
+        const where = services.store.location;
+        if (unchanged) info(opts, `dataset ${saved.name} is already loaded and unchanged (${where})`);
+        else info(opts, `loaded ${saved.name} into ${where}: ${saved.counts.items} items, ${saved.counts.supply} supply options`);
       });
     });
 
@@ -66,8 +51,8 @@ export function registerDataset(program: Command): void {
     .description("delete a dataset from the database")
     .action(async (name: string) => {
       const opts = program.opts<GlobalOptions>();
-      await withStore(opts, async (store) => {
-        await store.deleteDataset(await store.resolveDatasetName(name));
+      await withServices(opts, async ({ services, actor }) => {
+        await services.datasets.deleteDataset(actor, await services.datasets.resolveName(actor, name));
         info(opts, `deleted ${name}`);
       });
     });

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { exportDatasetFile } from "@paraat/store";
-import { info, withStore, type GlobalOptions } from "../context.js";
+import { writeDatasetFile } from "@paraat/store";
+import { info, withServices, type GlobalOptions } from "../context.js";
 
 export function registerExport(program: Command): void {
   program
@@ -10,9 +10,9 @@ export function registerExport(program: Command): void {
     )
     .action(async (file: string) => {
       const opts = program.opts<GlobalOptions>();
-      await withStore(opts, async (store) => {
-        const name = await store.resolveDatasetName(opts.dataset);
-        await exportDatasetFile(store, name, file);
+      await withServices(opts, async ({ services, actor }) => {
+        const name = await services.datasets.resolveName(actor, opts.dataset);
+        await writeDatasetFile(await services.datasets.get(actor, name), file);
         info(opts, `exported ${name} to ${file}`);
       });
     });

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { importDatasetFile } from "@paraat/store";
-import { info, withStore, type GlobalOptions } from "../context.js";
+import { info, withServices, type GlobalOptions } from "../context.js";
 import { progressBar } from "../progress.js";
 
 export function registerImport(program: Command): void {
@@ -13,8 +12,8 @@ export function registerImport(program: Command): void {
       const opts = program.opts<GlobalOptions>();
       const bar = progressBar(!opts.quiet);
       try {
-        const saved = await withStore(opts, (store) =>
-          importDatasetFile(store, file, {
+        const saved = await withServices(opts, ({ services, actor }) =>
+          services.datasets.importFile(actor, file, {
             ...(cmd.name ? { name: cmd.name } : {}),
             replace: cmd.replace ?? false,
             onProgress: bar.update,

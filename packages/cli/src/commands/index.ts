@@ -9,6 +9,8 @@ import { registerValidate } from "./validate.js";
 import { registerServe } from "./serve.js";
 import { registerUser } from "./user.js";
 import { registerPlan } from "./plan.js";
+import { registerEntity } from "./entity.js";
+import { registerAudit } from "./audit.js";
 
 /** One file per command noun; each registers itself on the program. */
 export const commands: ((program: Command) => void)[] = [
@@ -22,4 +24,6 @@ export const commands: ((program: Command) => void)[] = [
   registerServe,
   registerUser,
   registerPlan,
+  registerEntity,
+  registerAudit,
 ];

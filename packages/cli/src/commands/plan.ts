@@ -1,9 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { ParaatError, buildPlanModel, planModelSize, planModelToLp, solvePlanModel, type MonthRange, type PlanResult } from "@paraat/core";
+import { ParaatError, type MonthRange, type PlanRequest, type PlanResult } from "@paraat/core";
 import { chooseSolver, type SolverPreference } from "@paraat/solver";
-import { info, print, withStore, type GlobalOptions } from "../context.js";
+import { info, numberOption, print, withServices, type GlobalOptions } from "../context.js";
 import type { CommandResult } from "../output.js";
+import { progressBar } from "../progress.js";
 
 interface PlanCommandOptions {
   exportLp?: string;
@@ -15,12 +16,6 @@ interface PlanCommandOptions {
 }
 
 const solverNames: readonly SolverPreference[] = ["auto", "highs", "cbc", "glpsol", "glpk-js"];
-
-function count(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new ParaatError("INVALID_ARGUMENT", `--${name} must be a whole number ≥ 0; got "${value}"`);
-  return n;
-}
 
 function ranges(list: readonly MonthRange[]): string {
   return list.map((r) => (r.from === r.to ? r.from : `${r.from}…${r.to}`)).join(", ");
@@ -46,28 +41,33 @@ export function registerPlan(program: Command): void {
       const opts = program.opts<GlobalOptions>();
       if (!(solverNames as readonly string[]).includes(cmd.solver))
         throw new ParaatError("INVALID_ARGUMENT", `--solver must be one of ${solverNames.join(", ")}; got "${cmd.solver}"`);
-      const timeLimit = cmd.timeLimit === undefined ? undefined : Number(cmd.timeLimit);
-      if (timeLimit !== undefined && !(timeLimit > 0))
-        throw new ParaatError("INVALID_ARGUMENT", `--time-limit must be a number of seconds above 0; got "${cmd.timeLimit}"`);
-      const dataset = await withStore(opts, async (store) => await store.loadDataset(await store.resolveDatasetName(opts.dataset)));
-      const model = buildPlanModel(dataset, {
-        stocks: cmd.stocks ?? false,
-        bottlenecks: count("bottlenecks", cmd.bottlenecks),
-        resolveTop: count("resolve-top", cmd.resolveTop),
-        ...(timeLimit === undefined ? {} : { timeLimit }),
-      });
-      const size = planModelSize(model);
-      info(
-        opts,
-        `plan ${dataset.name}: ${size.variables} variables, ${size.constraints} constraints, ${model.network.clusterCount} independent clusters`,
-      );
-      if (cmd.exportLp) {
-        await writeFile(cmd.exportLp, planModelToLp(model));
-        info(opts, `wrote the model to ${cmd.exportLp}`);
-      }
       const prefer = cmd.solver as SolverPreference;
-      const result = await solvePlanModel(model, (s) => chooseSolver({ ...s, prefer }));
-      print(opts, planOutput(result));
+      // Checked by the services' schema (core's planRequestSchema), the one the API uses; problems name the option.
+      const request = {
+        stocks: cmd.stocks ?? false,
+        bottlenecks: numberOption(cmd.bottlenecks),
+        resolveTop: numberOption(cmd.resolveTop),
+        ...(cmd.timeLimit === undefined ? {} : { timeLimit: numberOption(cmd.timeLimit) }),
+      } as PlanRequest;
+      const bar = progressBar(!opts.quiet);
+      try {
+        const result = await withServices(
+          opts,
+          async ({ services, actor }) => {
+            const name = await services.datasets.resolveName(actor, opts.dataset);
+            if (cmd.exportLp) {
+              await writeFile(cmd.exportLp, await services.plans.lp(actor, name, request));
+              info(opts, `wrote the model of ${name} to ${cmd.exportLp}`);
+            }
+            return services.plans.compute(actor, name, request, bar.update);
+          },
+          { services: { solver: (size) => chooseSolver({ ...size, prefer }) } },
+        );
+        bar.stop();
+        print(opts, planOutput(result));
+      } finally {
+        bar.stop();
+      }
     });
 }
 

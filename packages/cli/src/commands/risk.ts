@@ -1,22 +1,17 @@
 import type { Command } from "commander";
 import {
   ParaatError,
-  analyzeRisk,
   blocOf,
   findingKinds,
-  planDataset,
+  riskQuerySchema,
   severities,
-  spofImpact,
   type Dataset,
   type Finding,
-  type HostKind,
-  type Planner,
   type RiskResult,
-  type Severity,
   type SpofImpact,
 } from "@paraat/core";
-import { chooseSolver } from "@paraat/solver";
-import { info, print, withStore, type GlobalOptions } from "../context.js";
+import { parseInput } from "@paraat/services";
+import { info, numberOption, print, withServices, type GlobalOptions } from "../context.js";
 import type { Table } from "../output.js";
 
 interface RiskCommandOptions {
@@ -26,43 +21,6 @@ interface RiskCommandOptions {
   impact?: boolean;
   impactTop: string;
   limit: string;
-}
-
-function count(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new ParaatError("INVALID_ARGUMENT", `--${name} must be a whole number ≥ 0; got "${value}"`);
-  return n;
-}
-
-function kinds(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  const list = value.split(",").map((k) => k.trim());
-  const unknown = list.filter((k) => !(findingKinds as readonly string[]).includes(k));
-  if (unknown.length > 0)
-    throw new ParaatError("INVALID_ARGUMENT", `--kind: unknown kind ${unknown.join(", ")}; use ${findingKinds.join(", ")}`);
-  return list;
-}
-
-function severity(value: string | undefined): Severity | undefined {
-  if (value === undefined) return undefined;
-  if (!(severities as readonly string[]).includes(value))
-    throw new ParaatError("INVALID_ARGUMENT", `--severity must be one of ${severities.join(", ")}; got "${value}"`);
-  return value as Severity;
-}
-
-/** --item narrows every list to what concerns that item. */
-function forItem(r: RiskResult, dataset: Dataset, item: string): RiskResult {
-  if (!r.items.some((i) => i.id === item)) throw new ParaatError("NOT_FOUND", `no item "${item}" in dataset ${dataset.name}`);
-  const sites = new Set(dataset.supply.filter((s) => s.item === item).map((s) => s.site));
-  const companies = new Set(dataset.sites.filter((s) => sites.has(s.id)).map((s) => s.company));
-  return {
-    ...r,
-    items: r.items.filter((i) => i.id === item),
-    materials: r.materials.filter((m) => m.item === item),
-    dependencies: r.dependencies.filter((d) => d.endItem === item || d.material === item),
-    spof: r.spof.filter((s) => s.endItem === item || s.items.includes(item)),
-    companies: r.companies.filter((c) => companies.has(c.id)),
-  };
 }
 
 function figure(f: Finding): string {
@@ -174,21 +132,6 @@ function tables(r: RiskResult, dataset: Dataset, limit: number, impacts: SpofImp
   return { tables: out, notes };
 }
 
-/** Site and company SPOFs of end items with targets, most severe first (by their items' register rank), with those targets. */
-function impactNodes(r: RiskResult, top: number): { node: string; nodeKind: HostKind; targets: Set<string> }[] {
-  const rank = new Map(r.register.map((f, k) => [f.subject, k]));
-  const byNode = new Map<string, { node: string; nodeKind: HostKind; targets: Set<string>; rank: number }>();
-  for (const s of r.spof) {
-    if (s.nodeKind === "country" || s.targets.length === 0) continue;
-    const key = `${s.nodeKind}:${s.node}`;
-    const entry = byNode.get(key) ?? { node: s.node, nodeKind: s.nodeKind, targets: new Set<string>(), rank: Infinity };
-    for (const t of s.targets) entry.targets.add(t);
-    entry.rank = Math.min(entry.rank, ...s.items.map((i) => rank.get(i) ?? Infinity));
-    byNode.set(key, entry);
-  }
-  return [...byNode.values()].sort((a, b) => a.rank - b.rank || a.node.localeCompare(b.node)).slice(0, top);
-}
-
 export function registerRisk(program: Command): void {
   program
     .command("risk")
@@ -206,26 +149,32 @@ export function registerRisk(program: Command): void {
     .option("--limit <n>", "register rows in table output (0 = all)", "50")
     .action(async (cmd: RiskCommandOptions) => {
       const opts = program.opts<GlobalOptions>();
-      const limit = count("limit", cmd.limit);
-      const impactTop = count("impact-top", cmd.impactTop);
-      const filter = { kind: kinds(cmd.kind), severity: severity(cmd.severity), subject: cmd.item };
-      const dataset = await withStore(opts, async (store) => store.loadDataset(await store.resolveDatasetName(opts.dataset)));
-      let result = analyzeRisk(dataset, { filter });
-      if (cmd.item !== undefined) result = forItem(result, dataset, cmd.item);
-      const impacts: SpofImpact[] = [];
-      if (cmd.impact) {
-        // The planner's own choice of backend by model size; no bottleneck re-solves (only targets are compared).
-        const plan: Planner = async (d) => await planDataset(d, { bottlenecks: 0, resolveTop: 0 }, (size) => chooseSolver(size));
-        const nodes = impactNodes(result, impactTop);
-        info(opts, `planning the baseline and ${nodes.length} case${nodes.length === 1 ? "" : "s"} without a single point of failure…`);
-        const baseline = await plan(dataset);
-        for (const n of nodes) {
-          const impact = await spofImpact(dataset, n, plan, { baseline });
-          // Keep the targets whose end item the node is a SPOF of.
-          impacts.push({ ...impact, targets: impact.targets.filter((t) => n.targets.has(t.id)) });
-        }
-      }
+      const [limit, impactTop] = [numberOption(cmd.limit), numberOption(cmd.impactTop)];
+      if (!isCount(limit)) throw new ParaatError("INVALID_ARGUMENT", `--limit must be a whole number ≥ 0; got "${cmd.limit}"`);
+      if (!isCount(impactTop)) throw new ParaatError("INVALID_ARGUMENT", `--impact-top must be a whole number ≥ 0; got "${cmd.impactTop}"`);
+      const out = await withServices(
+        opts,
+        async ({ services, actor }) => {
+          const name = await services.datasets.resolveName(actor, opts.dataset);
+          // The same query schema as GET /api/datasets/:name/risk; problems name the option.
+          const query = parseInput(riskQuerySchema, { kind: cmd.kind, severity: cmd.severity, item: cmd.item }, "query");
+          const result = await services.risk.query(actor, name, query);
+          const dataset = await services.datasets.get(actor, name);
+          let impacts: SpofImpact[] = [];
+          if (cmd.impact) {
+            info(opts, `planning the baseline and up to ${impactTop} case${impactTop === 1 ? "" : "s"} without a single point of failure…`);
+            impacts = await services.risk.impact(actor, name, impactTop);
+          }
+          return { result, dataset, impacts };
+        },
+        { optionNames: { kind: "--kind", severity: "--severity", item: "--item" } },
+      );
+      const { result, dataset, impacts } = out;
       const { tables: t, notes } = tables(result, dataset, limit, impacts);
       print(opts, { json: cmd.impact ? { ...result, impact: impacts } : result, tables: t, notes });
     });
+}
+
+function isCount(n: unknown): n is number {
+  return typeof n === "number" && Number.isInteger(n) && n >= 0;
 }

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { summarizeDataset } from "@paraat/core";
-import { print, withStore, type GlobalOptions } from "../context.js";
+import { print, withServices, type GlobalOptions } from "../context.js";
 
 export function registerSummary(program: Command): void {
   program
@@ -8,8 +7,8 @@ export function registerSummary(program: Command): void {
     .description("headline facts of a dataset: horizon, counts, end items, targets and deliveries")
     .action(async () => {
       const opts = program.opts<GlobalOptions>();
-      const s = await withStore(opts, async (store) =>
-        summarizeDataset(await store.loadDataset(await store.resolveDatasetName(opts.dataset))),
+      const s = await withServices(opts, async ({ services, actor }) =>
+        services.datasets.summary(actor, await services.datasets.resolveName(actor, opts.dataset)),
       );
       print(opts, {
         json: s,

@@ -2,8 +2,8 @@ import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import type { Command } from "commander";
 import { ParaatError } from "@paraat/core";
-import { cliActor, createServices, generatePassword, roles, type InputIssue, type Services } from "@paraat/services";
-import { info, print, withStore, type GlobalOptions } from "../context.js";
+import { generatePassword, roles } from "@paraat/services";
+import { info, print, withServices, type GlobalOptions } from "../context.js";
 
 interface AddOptions {
   role: string;
@@ -45,27 +45,8 @@ async function choosePassword(given: string | undefined): Promise<{ password: st
   return { password: generatePassword(), generated: true };
 }
 
-/** Input problems as the options they came from, e.g. "--role: Invalid option …". */
-function asOptionError(e: unknown): unknown {
-  if (!(e instanceof ParaatError) || e.code !== "VALIDATION_FAILED") return e;
-  const issues = (e.details as { issues?: InputIssue[] } | undefined)?.issues ?? [];
-  if (!issues.every((i) => typeof i.in === "string")) return e;
-  const option = (field: string): string => (field === "username" ? "NAME" : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
-  return new ParaatError("INVALID_ARGUMENT", issues.map((i) => `${option(i.field)}: ${i.message}`).join("; "), { details: e.details });
-}
-
-async function withServices<T>(opts: GlobalOptions, action: (services: Services) => Promise<T>): Promise<T> {
-  return withStore(opts, async (store) => {
-    const services = createServices({ store });
-    try {
-      return await action(services);
-    } catch (e) {
-      throw asOptionError(e);
-    } finally {
-      await services.close();
-    }
-  });
-}
+/** The user commands name the account NAME (an argument), the rest by their options. */
+const userOptions = { optionNames: { username: "NAME" } };
 
 export function registerUser(program: Command): void {
   const user = program.command("user").description("manage the accounts of the web app and API");
@@ -79,13 +60,16 @@ export function registerUser(program: Command): void {
     .action(async (name: string, cmd: AddOptions) => {
       const opts = program.opts<GlobalOptions>();
       const { password, generated } = await choosePassword(cmd.password);
-      const created = await withServices(opts, (s) =>
-        s.users.create(cliActor(), {
-          username: name,
-          role: cmd.role as (typeof roles)[number],
-          password,
-          ...(cmd.displayName === undefined ? {} : { displayName: cmd.displayName }),
-        }),
+      const created = await withServices(
+        opts,
+        ({ services, actor }) =>
+          services.users.create(actor, {
+            username: name,
+            role: cmd.role as (typeof roles)[number],
+            password,
+            ...(cmd.displayName === undefined ? {} : { displayName: cmd.displayName }),
+          }),
+        userOptions,
       );
       if (generated) process.stderr.write(`password for ${created.username}: ${password}\n(shown only now)\n`);
       print(opts, { json: created, tables: [], notes: [`created ${created.username} (${created.role})`] });
@@ -96,7 +80,7 @@ export function registerUser(program: Command): void {
     .description("list the users")
     .action(async () => {
       const opts = program.opts<GlobalOptions>();
-      const users = await withServices(opts, (s) => s.users.list(cliActor()));
+      const users = await withServices(opts, ({ services, actor }) => services.users.list(actor), userOptions);
       print(opts, {
         json: users,
         tables: [
@@ -121,7 +105,7 @@ export function registerUser(program: Command): void {
     .action(async (name: string, cmd: { password?: string }) => {
       const opts = program.opts<GlobalOptions>();
       const { password, generated } = await choosePassword(cmd.password);
-      await withServices(opts, (s) => s.users.update(cliActor(), name, { password }));
+      await withServices(opts, ({ services, actor }) => services.users.update(actor, name, { password }), userOptions);
       if (generated) process.stderr.write(`password for ${name}: ${password}\n(shown only now)\n`);
       info(opts, `password of ${name} changed; their sessions ended`);
     });
@@ -136,12 +120,15 @@ export function registerUser(program: Command): void {
     .action(async (name: string, cmd: { role?: string; displayName?: string; disable?: boolean; enable?: boolean }) => {
       const opts = program.opts<GlobalOptions>();
       if (cmd.disable && cmd.enable) throw new ParaatError("INVALID_ARGUMENT", "--disable and --enable contradict each other");
-      const changed = await withServices(opts, (s) =>
-        s.users.update(cliActor(), name, {
-          ...(cmd.role === undefined ? {} : { role: cmd.role as (typeof roles)[number] }),
-          ...(cmd.displayName === undefined ? {} : { displayName: cmd.displayName }),
-          ...(cmd.disable ? { disabled: true } : cmd.enable ? { disabled: false } : {}),
-        }),
+      const changed = await withServices(
+        opts,
+        ({ services, actor }) =>
+          services.users.update(actor, name, {
+            ...(cmd.role === undefined ? {} : { role: cmd.role as (typeof roles)[number] }),
+            ...(cmd.displayName === undefined ? {} : { displayName: cmd.displayName }),
+            ...(cmd.disable ? { disabled: true } : cmd.enable ? { disabled: false } : {}),
+          }),
+        userOptions,
       );
       print(opts, { json: changed, tables: [], notes: [`${changed.username}: ${changed.role}${changed.disabled ? ", disabled" : ""}`] });
     });
@@ -151,7 +138,7 @@ export function registerUser(program: Command): void {
     .description("remove a user with their sessions and API tokens")
     .action(async (name: string) => {
       const opts = program.opts<GlobalOptions>();
-      await withServices(opts, (s) => s.users.remove(cliActor(), name));
+      await withServices(opts, ({ services, actor }) => services.users.remove(actor, name), userOptions);
       info(opts, `removed ${name}`);
     });
 }

@@ -12,3 +12,4 @@ export { describePlanName, planNameLegend, planPrefixes } from "./names.js";
 export type { PlanNetwork, ConsumerStock, BomEdge } from "./network.js";
 export type { SolverChoice } from "./solution.js";
 export type * from "./types.js";
+export { planOptionsSchema, planRequestSchema, planWeightsSchema, checkPlanOptions, type PlanRequest } from "./options-schema.js";

@@ -2,7 +2,7 @@
  * Options of the planner. Every weight of the objective is here with its default and its
  * meaning; nothing in the model is an unnamed constant. docs/planning.md explains each.
  */
-import { ParaatError } from "../errors.js";
+import { checkPlanOptions } from "./options-schema.js";
 
 export interface PlanWeights {
   /** Per unit and month a demand is delivered after its due month (× priority weight). Default 1. */
@@ -104,53 +104,22 @@ export interface ResolvedPlanOptions {
   tolerance: number;
 }
 
-function check(ok: boolean, message: string): void {
-  if (!ok) throw new ParaatError("INVALID_ARGUMENT", message);
-}
-
 export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptions {
+  checkPlanOptions(options);
   const weights: PlanWeights = { ...defaultPlanWeights };
-  for (const [key, value] of Object.entries(options.weights ?? {})) {
-    if (!(key in defaultPlanWeights)) throw new ParaatError("INVALID_ARGUMENT", `unknown plan weight ${JSON.stringify(key)}`);
-    if (value !== undefined) weights[key as keyof PlanWeights] = value;
-  }
-  for (const [key, value] of Object.entries(weights))
-    check(Number.isFinite(value) && value >= 0, `plan weight ${key} must be a number ≥ 0; got ${value}`);
-  check(weights.lateness > 0 && weights.gap > 0, "plan weights lateness and gap must be above 0");
-  check(weights.unmetUsage > 1, `plan weight unmetUsage must be above 1; got ${weights.unmetUsage}`);
-  check(weights.priorityBase >= 1, `plan weight priorityBase must be at least 1; got ${weights.priorityBase}`);
-  check(weights.costShare < 1, `plan weight costShare must be below 1 so cost never beats service; got ${weights.costShare}`);
-  const count = (v: number | undefined, fallback: number, name: string): number => {
-    const n = v ?? fallback;
-    check(Number.isInteger(n) && n >= 0, `${name} must be a whole number ≥ 0; got ${n}`);
-    return n;
-  };
-  const capacityIncrease = options.capacityIncrease ?? 0.1;
-  check(Number.isFinite(capacityIncrease) && capacityIncrease > 0, `capacityIncrease must be above 0; got ${capacityIncrease}`);
-  const tolerance = options.tolerance ?? 1e-6;
-  check(Number.isFinite(tolerance) && tolerance > 0 && tolerance < 1, `tolerance must be between 0 and 1; got ${tolerance}`);
-  const timeLimit = options.timeLimit;
-  check(
-    timeLimit === undefined || (Number.isFinite(timeLimit) && timeLimit > 0),
-    `timeLimit must be a number of seconds above 0; got ${timeLimit}`,
-  );
-  const dualTolerance = options.dualTolerance ?? 1e-9;
-  check(
-    Number.isFinite(dualTolerance) && dualTolerance > 0 && dualTolerance < 1e-3,
-    `dualTolerance must be above 0 and below 1e-3; got ${dualTolerance}`,
-  );
+  for (const [key, value] of Object.entries(options.weights ?? {})) if (value !== undefined) weights[key as keyof PlanWeights] = value;
   return {
     weights,
     stocks: options.stocks ?? false,
-    bottlenecks: count(options.bottlenecks, 10, "bottlenecks"),
-    resolveTop: count(options.resolveTop, 3, "resolveTop"),
-    capacityIncrease,
-    resolveMaxNonzeros: count(options.resolveMaxNonzeros, 1_000_000, "resolveMaxNonzeros"),
-    batchVariables: count(options.batchVariables, 20_000, "batchVariables"),
-    timeLimit,
-    dualTolerance,
-    parallelSolves: Math.max(1, count(options.parallelSolves, 2, "parallelSolves")),
-    tolerance,
+    bottlenecks: options.bottlenecks ?? 10,
+    resolveTop: options.resolveTop ?? 3,
+    capacityIncrease: options.capacityIncrease ?? 0.1,
+    resolveMaxNonzeros: options.resolveMaxNonzeros ?? 1_000_000,
+    batchVariables: options.batchVariables ?? 20_000,
+    timeLimit: options.timeLimit,
+    dualTolerance: options.dualTolerance ?? 1e-9,
+    parallelSolves: Math.max(1, options.parallelSolves ?? 2),
+    tolerance: options.tolerance ?? 1e-6,
   };
 }
 

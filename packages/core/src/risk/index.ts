@@ -15,3 +15,5 @@ export { hhiWgi, stageSupplyRisk, materialSupplyRisk } from "./supply-risk.js";
 export { ultimateHoldings, companyOwnership } from "./ownership.js";
 export { filterRegister, severityOf } from "./register.js";
 export { spofImpact, type Planner, type PlanOutcome, type PlannedTarget, type SpofImpact, type TargetImpact } from "./impact.js";
+export { riskQuerySchema, riskForItem, queryRisk, isEmptyRiskQuery, type RiskQuery } from "./query.js";
+export { impactCandidates, candidateImpacts, type ImpactCandidate } from "./impact-nodes.js";

@@ -56,9 +56,17 @@ const bad: Record<string, BadCase> = {
     request: {
       method: "POST",
       url: "/api/datasets/shells/plan",
-      payload: { bottlenecks: -1, weights: { lateness: "high", speed: 2 }, colour: "red" },
+      // unmetUsage 1 and costShare 1 are numbers the planner refuses: the route refuses them by the same schema (422, not 400).
+      payload: { bottlenecks: -1, weights: { lateness: "high", speed: 2, unmetUsage: 1, costShare: 1 }, colour: "red" },
     },
-    fields: ["body.bottlenecks", "body.colour", "body.weights.lateness", "body.weights.speed"],
+    fields: [
+      "body.bottlenecks",
+      "body.colour",
+      "body.weights.lateness",
+      "body.weights.speed",
+      "body.weights.unmetUsage",
+      "body.weights.costShare",
+    ],
   },
   "POST /api/users": {
     request: { method: "POST", url: "/api/users", payload: { username: "Bad Name", role: "boss", password: "short" } },
