@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { AuditEntry } from "@paraat/store";
 import { runCli as run } from "./test-support/run-cli.js";
 
 let dir: string;
@@ -14,20 +15,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Entry {
-  actor: string;
-  action: string;
-  dataset: string | null;
-  entity: string | null;
-  key: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-async function auditLog(): Promise<Entry[]> {
+async function auditLog(): Promise<AuditEntry[]> {
   const r = await run("--db", db, "--format", "json", "audit", "--limit", "1000");
   expect(r.code, r.err).toBe(0);
-  return (JSON.parse(r.out) as Entry[]).reverse(); // oldest first
+  return (JSON.parse(r.out) as AuditEntry[]).reverse(); // oldest first
 }
 
 it("audits CLI loads, imports, edits and deletes with their actor, the OS user or --as USER", async () => {
