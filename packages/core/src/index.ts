@@ -6,3 +6,4 @@ export * from "./network/index.js";
 export * from "./risk/index.js";
 export * from "./lp/index.js";
 export * from "./plan/index.js";
+export * from "./scenario/index.js";
