@@ -4,3 +4,15 @@ export { parseScenario } from "./parse.js";
 export { applyScenario } from "./apply.js";
 export { mapCapacityWindow } from "./capacity-window.js";
 export { resolveNode, type ResolvedNode, type NodeKind as ScenarioNodeKind } from "./nodes.js";
+export {
+  compareOutcomes,
+  planCost,
+  autonomyOf,
+  type ScenarioOutcome,
+  type ScenarioComparison,
+  type ComparedScenario,
+  type ComparedTarget,
+  type ComparedDemand,
+  type Autonomy,
+  type ComparedBottleneck,
+} from "./compare.js";
