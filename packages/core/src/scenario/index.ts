@@ -16,3 +16,15 @@ export {
   type Autonomy,
   type ComparedBottleneck,
 } from "./compare.js";
+export * from "./events.js";
+export { drawRun, drawKey, drawMonths, runSeed, type DrawnEvent } from "./draw.js";
+export {
+  summarizeRuns,
+  wilson,
+  metAtQuantile,
+  type RunOutcome,
+  type MonteCarloSummary,
+  type TargetProbability,
+  type DemandProbability,
+} from "./montecarlo-summary.js";
+export { planRuns, checkEvents, runDataset, type RunPlanner } from "./montecarlo.js";
