@@ -28,3 +28,4 @@ export {
   type DemandProbability,
 } from "./montecarlo-summary.js";
 export { planRuns, checkEvents, runDataset, type RunPlanner } from "./montecarlo.js";
+export { timeToSurvive, samePlan, type NodeSurvival, type SurviveOptions, type SurvivePlanner } from "./survive.js";
