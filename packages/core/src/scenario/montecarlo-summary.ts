@@ -25,6 +25,8 @@ export interface TargetProbability {
   metAt: { p10: string | null; p50: string | null; p90: string | null };
   /** Events present in the runs that missed it, most frequent first: the share of those runs each was in. */
   causes: { event: string; missShare: number }[];
+  /** How many runs met it first in each month (in month order), and never (`month: null`, last): the histogram. */
+  distribution: { month: string | null; runs: number }[];
 }
 
 export interface DemandProbability {
@@ -86,6 +88,11 @@ export function summarizeRuns(outcomes: readonly RunOutcome[], seed: number, tol
     });
     const months = rows.map((t) => t.metAt);
     const [lo, hi] = wilson(met, n);
+    const perMonth = new Map<string | null, number>();
+    for (const m of months) perMonth.set(m, (perMonth.get(m) ?? 0) + 1);
+    const distribution = [...perMonth]
+      .map(([month, runs]) => ({ month, runs }))
+      .sort((a, b) => (a.month === null ? 1 : b.month === null ? -1 : a.month.localeCompare(b.month)));
     return {
       id,
       probability: n === 0 ? 0 : round(met / n),
@@ -94,6 +101,7 @@ export function summarizeRuns(outcomes: readonly RunOutcome[], seed: number, tol
       causes: [...missCounts]
         .map(([event, c]) => ({ event, missShare: round(c / misses) }))
         .sort((a, b) => b.missShare - a.missShare || a.event.localeCompare(b.event)),
+      distribution,
     };
   });
   const demands = demandIds.map((id): DemandProbability => {

@@ -34,6 +34,9 @@ describe("Monte Carlo against analytic answers", () => {
     expect(t.causes).toEqual([{ event: "a-fails", missShare: 1 }]);
     expect(t.metAt.p10).toBe("2025-02");
     expect(t.metAt.p90).toBeNull();
+    // The histogram: the runs without the outage meet it in month 1 (50 + 50), the others never.
+    expect(t.distribution.map((b) => b.month)).toEqual(["2025-02", null]);
+    expect(t.distribution[0]!.runs / 400).toBe(t.probability);
   });
 
   it("two suppliers each sufficient alone: met with probability 1 − p₁p₂", async () => {
