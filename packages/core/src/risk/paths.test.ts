@@ -50,6 +50,8 @@ function reference(net: SupplyNetwork, topPaths: number, maxPaths: number): { by
     if (own > 0) {
       const mine = sources[p]!.sourcing === "none" ? new Map([[UNSOURCED, 1]]) : sources[p]!.byCountry;
       for (const [country, s] of mine) {
+        // A country with no share of supply is no path (as in the engine, exposure.ts).
+        if (!(s > 0)) continue;
         e.set(country, (e.get(country) ?? 0) + own * s);
         offer({ item: p, country, share: own * s, sourceShare: s, next: null });
         offerTop({ item: p, country, share: own * s, sourceShare: s, next: null });
