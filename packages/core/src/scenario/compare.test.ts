@@ -5,6 +5,7 @@ import { tinyDataset } from "../plan/test-support/tiny-dataset.js";
 import { analyzeRisk } from "../risk/analyze.js";
 import { applyScenario } from "./apply.js";
 import { compareOutcomes, type ScenarioOutcome } from "./compare.js";
+import { compareScenarios } from "./compare-run.js";
 import type { ScenarioChange } from "./schema.js";
 
 /** One line of 100 shells a month at 2 EUR; a demand of 300 due in month 2 (so on time: 300 by then from 3 months of output). */
@@ -53,4 +54,25 @@ it("puts three scenarios beside the base with each figure's difference, worked b
   // One Dutch line: everything from the EU.
   expect(b!.autonomy).toEqual({ eu: 1, euNato: 1, items: [{ id: "shell", eu: 1, euNato: 1 }] });
   expect(outage!.diff!.autonomy).toEqual({ eu: 0, euNato: 0 });
+});
+
+it("compareScenarios plans the base and each scenario, and refuses an invalid scenario before planning anything", async () => {
+  const plan = (d: Dataset) => planAndCheck(d, { resolveTop: 0 });
+  const ok = {
+    format: "paraat-scenario" as const,
+    version: 1 as const,
+    name: "cut",
+    changes: [{ kind: "capacity" as const, supply: "a", from: "2025-01", factor: 0.5 }],
+  };
+  const cmp = await compareScenarios(base, [ok], plan);
+  expect(cmp.scenarios.map((s) => s.name)).toEqual(["base", "cut"]);
+  expect(cmp.scenarios[1]!.demands[0]!.diff!.onTime).toBeLessThan(0);
+  let planned = 0;
+  const counting = (d: Dataset) => (planned++, plan(d));
+  const bad = { ...ok, name: "bad", changes: [{ kind: "capacity" as const, supply: "nope", from: "2025-01", factor: 2 }] };
+  await expect(compareScenarios(base, [ok, bad], counting)).rejects.toMatchObject({
+    code: "VALIDATION_FAILED",
+    details: { scenario: "bad", issues: [{ field: "changes[0].supply" }] },
+  });
+  expect(planned).toBe(0);
 });

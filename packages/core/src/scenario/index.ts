@@ -1,5 +1,5 @@
 export * from "./schema.js";
-export type { ScenarioIssue, ScenarioResult } from "./issues.js";
+export { scenarioInvalid, type ScenarioIssue, type ScenarioResult } from "./issues.js";
 export { parseScenario } from "./parse.js";
 export { applyScenario } from "./apply.js";
 export { mapCapacityWindow } from "./capacity-window.js";
@@ -29,3 +29,4 @@ export {
 } from "./montecarlo-summary.js";
 export { planRuns, checkEvents, runDataset, type RunPlanner } from "./montecarlo.js";
 export { timeToSurvive, samePlan, type NodeSurvival, type SurviveOptions, type SurvivePlanner } from "./survive.js";
+export { compareScenarios, type ScenarioPlanner } from "./compare-run.js";
