@@ -3,10 +3,11 @@
  * item) are applied to the cached result per request.
  */
 import { z } from "zod";
-import { ParaatError, analyzeRisk, filterRegister, findingKinds, severities, type Dataset, type RiskResult } from "@paraat/core";
+import { ParaatError, filterRegister, findingKinds, severities, type Dataset, type RiskResult } from "@paraat/core";
 import type { Actor } from "./actor.js";
 import { requirePermission } from "./permissions.js";
-import type { Snapshots } from "./snapshots.js";
+import type { Runs } from "./runs/runs.js";
+import type { Snapshot, Snapshots } from "./snapshots.js";
 
 export const riskQuerySchema = z.strictObject({
   /** Register: only these kinds (comma-separated). */
@@ -40,7 +41,13 @@ export function riskForItem(r: RiskResult, dataset: Dataset, item: string): Risk
 }
 
 export class RiskService {
-  constructor(private readonly snapshots: Snapshots) {}
+  constructor(
+    private readonly snapshots: Snapshots,
+    private readonly runs: Runs,
+  ) {}
+
+  /** The analysis runs off the event loop (a worker thread), so a large dataset does not stall the server. */
+  private readonly analyse = (s: Snapshot): Promise<RiskResult> => this.runs.run("risk", { dataset: s.dataset });
 
   /** The whole analysis of the dataset as it is now (cached). */
   async full(actor: Actor, name: string): Promise<RiskResult> {
@@ -50,7 +57,7 @@ export class RiskService {
 
   /** The cached analysis without a permission check: for other services that show parts of it. */
   async analysis(name: string): Promise<RiskResult> {
-    return (await this.snapshots.derive(name, "risk", "", (s) => analyzeRisk(s.dataset))).value;
+    return (await this.snapshots.derive(name, "risk", "", this.analyse)).value;
   }
 
   /**
@@ -64,7 +71,7 @@ export class RiskService {
     const key = JSON.stringify([q.kind ?? null, q.severity ?? null, q.item ?? null]);
     const { value } = await this.snapshots.derive(name, "risk-query", key, async (s) => {
       // The analysis of the same dataset state as the filter's.
-      const full = await this.snapshots.deriveAt(name, s.stamp, "risk", "", (x) => analyzeRisk(x.dataset));
+      const full = await this.snapshots.deriveAt(name, s.stamp, "risk", "", this.analyse);
       const filtered: RiskResult = {
         ...full,
         register: filterRegister(full.register, {
