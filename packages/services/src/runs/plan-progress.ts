@@ -8,7 +8,8 @@ import type { Progress } from "./progress.js";
 
 /** Where the steps sit in the plan's 0…1 (building the model takes the part before GROUPS_FROM). */
 export const GROUPS_FROM = 0.1;
-const GROUPS_TO = 0.7;
+const GROUPS_TO = 0.65;
+const EXPLAINING = 0.7;
 const RESOLVES_FROM = 0.8;
 const RESOLVES_TO = 0.98;
 
@@ -30,7 +31,7 @@ export function reportingSolver(model: PlanModel, choice: SolverChoice, progress
       if (isGroup) {
         groupsDone++;
         progress(GROUPS_FROM + ((GROUPS_TO - GROUPS_FROM) * groupsDone) / groups, `solved cluster group ${groupsDone} of ${groups}`);
-        if (groupsDone === groups) progress(GROUPS_TO, "explaining the plan");
+        if (groupsDone === groups) progress(EXPLAINING, "explaining the plan");
       } else {
         resolvesDone++;
         progress(
