@@ -43,3 +43,4 @@ export type { Runs, RunOptions } from "./runs/runs.js";
 export type { RunKind, RunInput, RunOutput } from "./runs/run-kinds.js";
 export { WorkerRuns, defaultThreads, type WorkerRunsOptions } from "./runs/worker-runs.js";
 export { LocalRuns } from "./runs/local-runs.js";
+export { workerEntry, type WorkerEntry } from "./runs/worker-entry.js";
