@@ -140,3 +140,37 @@ it("answers 404 for unknown jobs on every job route", async () => {
     expect([res.statusCode, res.json<{ code: string }>().code], suffix).toEqual([404, "NOT_FOUND"]);
   }
 });
+
+it("cancels a running plan for its owner or an admin only: failed with CANCELLED, nothing kept", async () => {
+  holdPlans();
+  const started = await s.as("procurement", { method: "POST", url: "/api/datasets/shells/plan", payload: { bottlenecks: 2 } });
+  expect(started.statusCode).toBe(202);
+  const job = started.json<Job>();
+  const streaming = s.as("viewer", { method: "GET", url: job.eventsUrl });
+  await new Promise((r) => setTimeout(r, 100));
+  expect(s.t.services.jobs.get(job.id)!.status).toBe("running");
+
+  const notYours = await s.as("analyst", { method: "DELETE", url: `/api/jobs/${job.id}` });
+  expect([notYours.statusCode, notYours.json<{ code: string }>().code]).toEqual([403, "FORBIDDEN"]);
+  const cancelled = await s.as("procurement", { method: "DELETE", url: `/api/jobs/${job.id}` });
+  expect(cancelled.statusCode, cancelled.body).toBe(200);
+  expect(cancelled.json<Job>()).toMatchObject({ id: job.id, status: "failed", error: { code: "CANCELLED" } });
+  const seen = events((await streaming).body);
+  expect(seen.at(-1)).toEqual(["failed", expect.objectContaining({ id: job.id, status: "failed", error: expect.objectContaining({ code: "CANCELLED" }) })]);
+  const result = await s.as("procurement", { method: "GET", url: job.resultUrl });
+  expect([result.statusCode, result.json<{ code: string }>().code]).toEqual([409, "CONFLICT"]);
+  const again = await s.as("procurement", { method: "DELETE", url: `/api/jobs/${job.id}` });
+  expect([again.statusCode, again.json<{ code: string }>().code]).toEqual([409, "CONFLICT"]);
+
+  // The solve it was waiting for ends later; its plan is not cached: asking again starts a new job.
+  release();
+  await new Promise((r) => setTimeout(r, 100));
+  holdPlans();
+  const next = await s.as("procurement", { method: "POST", url: "/api/datasets/shells/plan", payload: { bottlenecks: 2 } });
+  expect(next.statusCode).toBe(202);
+  expect(next.json<Job>().id).not.toBe(job.id);
+  // An admin may cancel anyone's job, queued or running.
+  const byAdmin = await s.as("admin", { method: "DELETE", url: `/api/jobs/${next.json<Job>().id}` });
+  expect(byAdmin.json<Job>()).toMatchObject({ status: "failed", error: { code: "CANCELLED" } });
+  release();
+});
