@@ -41,7 +41,7 @@ export class PlanService {
       const result = await this.runs.run(
         "plan",
         { dataset: snapshot.dataset, options: input.options },
-        { progress: progressSpan(ctx.progress, 0.1, 0.99), signal: ctx.signal },
+        { progress: progressSpan((f, m) => ctx.progress(f, m), 0.1, 0.99), signal: ctx.signal },
       );
       // A cancelled plan is not kept (the worker was stopped; a plan in this thread finished unwanted).
       if (!ctx.signal.aborted) this.snapshots.put(input.dataset, input.stamp, "plan", optionsKey(input.options), result);

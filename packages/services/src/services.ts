@@ -62,7 +62,9 @@ export function createServices(options: ServicesOptions): Services {
   const jobs = options.jobs ?? new InProcessJobRunner({ now });
   const users = new UserService(accounts, options.passwordCost ?? defaultScryptCost, now);
   const runs: Runs =
-    options.solver !== undefined ? new LocalRuns(options.solver) : new WorkerRuns(options.workers === undefined ? {} : { threads: options.workers });
+    options.solver !== undefined
+      ? new LocalRuns(options.solver)
+      : new WorkerRuns(options.workers === undefined ? {} : { threads: options.workers });
   const risk = new RiskService(snapshots, runs);
   return {
     store,

@@ -13,7 +13,11 @@ const root = fileURLToPath(new URL("../../../..", import.meta.url));
 
 beforeAll(async () => {
   // dist must be the code under test (incremental: quick when nothing changed).
-  await run(process.execPath, [fileURLToPath(new URL("../../../../node_modules/typescript/bin/tsc", import.meta.url)), "-b", "packages/services"], { cwd: root });
+  await run(
+    process.execPath,
+    [fileURLToPath(new URL("../../../../node_modules/typescript/bin/tsc", import.meta.url)), "-b", "packages/services"],
+    { cwd: root },
+  );
 }, 120_000);
 
 const script = `
@@ -38,7 +42,14 @@ it("runs a plan and a risk analysis in a worker thread from dist, and the proces
     timeout: 60_000,
     env: { ...process.env, NODE_OPTIONS: "" },
   });
-  const out = JSON.parse(stdout) as { entry: string; status: string; demands: number; wanted: number; messages: string[]; riskSame: boolean };
+  const out = JSON.parse(stdout) as {
+    entry: string;
+    status: string;
+    demands: number;
+    wanted: number;
+    messages: string[];
+    riskSame: boolean;
+  };
   expect(out.entry).toMatch(/\/packages\/services\/dist\/runs\/worker\.js$/);
   expect(out).toMatchObject({ status: "optimal", riskSame: true });
   expect(out.demands).toBe(out.wanted);

@@ -23,7 +23,9 @@ it("plans in a worker thread exactly as in this thread, reporting each step in o
   expect(withoutTimings(inWorker)).toEqual(withoutTimings(here));
   const messages = steps.map(([, m]) => m);
   expect(messages[0]).toBe("building the planning model");
-  expect(messages).toEqual(expect.arrayContaining(["model built: 1 cluster groups to solve", "solved cluster group 1 of 1", "explaining the plan"]));
+  expect(messages).toEqual(
+    expect.arrayContaining(["model built: 1 cluster groups to solve", "solved cluster group 1 of 1", "explaining the plan"]),
+  );
   const fractions = steps.map(([f]) => f);
   expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
   expect(fractions.every((f) => f >= 0 && f <= 1)).toBe(true);
@@ -54,15 +56,19 @@ it("stops a running plan when cancelled, keeping this thread free meanwhile, and
     last = now;
   }, 5);
   let cancelledAt = 0;
-  const run = runs.run("plan", { dataset, options: {} }, {
-    signal: abort.signal,
-    progress: (_f, message) => {
-      if (message.startsWith("model built")) {
-        cancelledAt = performance.now();
-        abort.abort();
-      }
+  const run = runs.run(
+    "plan",
+    { dataset, options: {} },
+    {
+      signal: abort.signal,
+      progress: (_f, message) => {
+        if (message.startsWith("model built")) {
+          cancelledAt = performance.now();
+          abort.abort();
+        }
+      },
     },
-  });
+  );
   await expect(run).rejects.toMatchObject({ code: "CANCELLED" });
   clearInterval(ticker);
   expect(cancelledAt).toBeGreaterThan(0);

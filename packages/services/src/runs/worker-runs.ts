@@ -30,7 +30,8 @@ export class WorkerRuns implements Runs {
   constructor(options: WorkerRunsOptions = {}) {
     const entry = workerEntry();
     const threads = options.threads ?? defaultThreads();
-    if (!Number.isInteger(threads) || threads < 1) throw new ParaatError("INVALID_ARGUMENT", `worker threads must be a whole number ≥ 1, not ${threads}`);
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new ParaatError("INVALID_ARGUMENT", `worker threads must be a whole number ≥ 1, not ${threads}`);
     this.pool = new Piscina({
       filename: entry.filename,
       ...(entry.execArgv === undefined ? {} : { execArgv: entry.execArgv }),
@@ -56,7 +57,12 @@ export class WorkerRuns implements Runs {
     } finally {
       channel.port1.close();
     }
-    if (!reply.ok) throw new ParaatError(reply.error.code, reply.error.message, reply.error.details === undefined ? {} : { details: reply.error.details });
+    if (!reply.ok)
+      throw new ParaatError(
+        reply.error.code,
+        reply.error.message,
+        reply.error.details === undefined ? {} : { details: reply.error.details },
+      );
     return reply.value;
   }
 

@@ -20,8 +20,7 @@ export interface ProgressMessage {
 }
 
 export type RunReply<K extends RunKind = RunKind> =
-  | { ok: true; value: RunOutput<K> }
-  | { ok: false; error: { code: ErrorCode; message: string; details?: unknown } };
+  { ok: true; value: RunOutput<K> } | { ok: false; error: { code: ErrorCode; message: string; details?: unknown } };
 
 const functions = runFunctions();
 
