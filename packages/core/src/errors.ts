@@ -16,6 +16,7 @@ export const errorCodes = {
   MODEL_UNBOUNDED: { http: 422, exit: 8, summary: "The planning model is unbounded" },
   SOLVER_FAILED: { http: 500, exit: 9, summary: "The solver failed" },
   STORE_FAILED: { http: 500, exit: 10, summary: "The database failed" },
+  CANCELLED: { http: 409, exit: 11, summary: "The job was cancelled before it finished" },
   INTERNAL: { http: 500, exit: 1, summary: "Unexpected internal error" },
 } as const satisfies Record<string, { http: number; exit: number; summary: string }>;
 

@@ -16,6 +16,8 @@ export const permissions = [
   "plan:run",
   "risk:read",
   "job:read",
+  /** Cancel anyone's job; everyone may cancel their own. */
+  "job:cancel",
   "token:create",
   "user:admin",
   "audit:read",

@@ -2,21 +2,14 @@
  * Plans: a plan is a job (it may take seconds to minutes); its result is cached for the dataset's
  * state and the options, so the overview reads it back at once until the dataset changes.
  */
-import {
-  buildPlanModel,
-  errorFromJson,
-  planDataset,
-  planModelToLp,
-  resolvePlanOptions,
-  type PlanOptions,
-  type PlanResult,
-  type SolverChoice,
-} from "@paraat/core";
+import { buildPlanModel, errorFromJson, planModelToLp, resolvePlanOptions, type PlanOptions, type PlanResult } from "@paraat/core";
 import type { Actor } from "./actor.js";
 import { parseInput } from "./input-issues.js";
 import type { Job, JobRunner } from "./jobs/job-runner.js";
 import { requirePermission } from "./permissions.js";
 import { planOptionsSchema, type PlanRequest } from "./plan-schemas.js";
+import { progressSpan } from "./runs/progress.js";
+import type { Runs } from "./runs/runs.js";
 import type { Snapshots } from "./snapshots.js";
 
 export const PLAN_JOB = "plan";
@@ -38,14 +31,20 @@ export class PlanService {
   constructor(
     private readonly snapshots: Snapshots,
     private readonly jobs: JobRunner,
-    solver: SolverChoice,
+    private readonly runs: Runs,
   ) {
     jobs.register<PlanJobInput, PlanResult>(PLAN_JOB, async (input, ctx) => {
       ctx.progress(0.02, "loading the dataset");
       const snapshot = await this.snapshots.at(input.dataset, input.stamp);
       ctx.progress(0.1, "building and solving the plan");
-      const result = await planDataset(snapshot.dataset, input.options, solver);
-      this.snapshots.put(input.dataset, input.stamp, "plan", optionsKey(input.options), result);
+      // The run reports its own steps; 1 is left for the job's end.
+      const result = await this.runs.run(
+        "plan",
+        { dataset: snapshot.dataset, options: input.options },
+        { progress: progressSpan((f, m) => ctx.progress(f, m), 0.1, 0.99), signal: ctx.signal },
+      );
+      // A cancelled plan is not kept (the worker was stopped; a plan in this thread finished unwanted).
+      if (!ctx.signal.aborted) this.snapshots.put(input.dataset, input.stamp, "plan", optionsKey(input.options), result);
       return result;
     });
   }

@@ -4,28 +4,29 @@
  * failure re-plans the dataset without it.
  */
 import {
-  analyzeRisk,
   candidateImpacts,
   impactCandidates,
   isEmptyRiskQuery,
-  planDataset,
   queryRisk,
   type RiskQuery,
   type RiskResult,
-  type SolverChoice,
   type SpofImpact,
 } from "@paraat/core";
 import type { Actor } from "./actor.js";
 import { requirePermission } from "./permissions.js";
-import type { Snapshots } from "./snapshots.js";
+import type { Runs } from "./runs/runs.js";
+import type { Snapshot, Snapshots } from "./snapshots.js";
 
 export { riskQuerySchema, riskForItem, type RiskQuery } from "@paraat/core";
 
 export class RiskService {
   constructor(
     private readonly snapshots: Snapshots,
-    private readonly solver: SolverChoice,
+    private readonly runs: Runs,
   ) {}
+
+  /** The analysis runs off the event loop (a worker thread), so a large dataset does not stall the server. */
+  private readonly analyse = (s: Snapshot): Promise<RiskResult> => this.runs.run("risk", { dataset: s.dataset });
 
   /** The whole analysis of the dataset as it is now (cached). */
   async full(actor: Actor, name: string): Promise<RiskResult> {
@@ -35,7 +36,7 @@ export class RiskService {
 
   /** The cached analysis without a permission check: for other services that show parts of it. */
   async analysis(name: string): Promise<RiskResult> {
-    return (await this.snapshots.derive(name, "risk", "", (s) => analyzeRisk(s.dataset))).value;
+    return (await this.snapshots.derive(name, "risk", "", this.analyse)).value;
   }
 
   /**
@@ -49,7 +50,7 @@ export class RiskService {
     const key = JSON.stringify([q.kind ?? null, q.severity ?? null, q.item ?? null]);
     const { value } = await this.snapshots.derive(name, "risk-query", key, async (s) => {
       // The analysis of the same dataset state as the filter's.
-      const full = await this.snapshots.deriveAt(name, s.stamp, "risk", "", (x) => analyzeRisk(x.dataset));
+      const full = await this.snapshots.deriveAt(name, s.stamp, "risk", "", this.analyse);
       return queryRisk(full, s.dataset, q);
     });
     return value;
@@ -63,8 +64,9 @@ export class RiskService {
     requirePermission(actor, "risk:read");
     requirePermission(actor, "plan:run");
     const { stamp, dataset } = await this.snapshots.get(name);
-    const full = await this.snapshots.deriveAt(name, stamp, "risk", "", (x) => analyzeRisk(x.dataset));
-    const plan = (d: typeof dataset) => planDataset(d, { bottlenecks: 0, resolveTop: 0 }, this.solver);
+    const full = await this.snapshots.deriveAt(name, stamp, "risk", "", this.analyse);
+    // Each re-plan is a run like any plan (a worker thread), without bottleneck re-solves.
+    const plan = (d: typeof dataset) => this.runs.run("plan", { dataset: d, options: { bottlenecks: 0, resolveTop: 0 } });
     return candidateImpacts(dataset, impactCandidates(full, top), plan, onCase);
   }
 }

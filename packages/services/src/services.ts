@@ -3,7 +3,6 @@
  * use it. Rules about users, roles and audit live in the services; callers stay thin.
  */
 import type { SolverChoice } from "@paraat/core";
-import { chooseSolver } from "@paraat/solver";
 import { Accounts, AuditLog, type Store } from "@paraat/store";
 import { AuditService } from "./audit.js";
 import { DatasetService } from "./datasets.js";
@@ -13,6 +12,9 @@ import { NetworkService } from "./network.js";
 import { defaultScryptCost, type ScryptCost } from "./passwords.js";
 import { PlanService } from "./plans.js";
 import { RiskService } from "./risk.js";
+import { LocalRuns } from "./runs/local-runs.js";
+import type { Runs } from "./runs/runs.js";
+import { WorkerRuns } from "./runs/worker-runs.js";
 import { defaultSessionPolicy, SessionService, type SessionPolicy } from "./sessions.js";
 import { Snapshots } from "./snapshots.js";
 import { TokenService } from "./tokens.js";
@@ -20,8 +22,14 @@ import { UserService } from "./users.js";
 
 export interface ServicesOptions {
   store: Store;
-  /** The LP solver for plans; default: chosen by model size (@paraat/solver chooseSolver). */
+  /**
+   * An LP solver for plans, used in this thread (a solver object cannot be sent to a worker
+   * thread): plans and risk analyses then block the event loop while they run. For tests.
+   * Default: both run in worker threads, the solver chosen by model size (@paraat/solver chooseSolver).
+   */
   solver?: SolverChoice;
+  /** Worker threads for plans and risk analyses; default min(2, cores − 1), at least 1. Unused with `solver`. */
+  workers?: number;
   /** Default: an in-process runner running one job at a time. */
   jobs?: JobRunner;
   /** scrypt parameters for new password hashes; default OWASP's N=2^17, r=8, p=1. */
@@ -42,7 +50,7 @@ export interface Services {
   readonly tokens: TokenService;
   readonly audit: AuditService;
   readonly jobs: JobRunner;
-  /** Waits for running jobs; does not close the store (its owner does). */
+  /** Waits for running jobs and stops the worker threads; does not close the store (its owner does). */
   close(): Promise<void>;
 }
 
@@ -53,12 +61,15 @@ export function createServices(options: ServicesOptions): Services {
   const snapshots = new Snapshots(store);
   const jobs = options.jobs ?? new InProcessJobRunner({ now });
   const users = new UserService(accounts, options.passwordCost ?? defaultScryptCost, now);
-  const solver = options.solver ?? ((size) => chooseSolver(size));
-  const risk = new RiskService(snapshots, solver);
+  const runs: Runs =
+    options.solver !== undefined
+      ? new LocalRuns(options.solver)
+      : new WorkerRuns(options.workers === undefined ? {} : { threads: options.workers });
+  const risk = new RiskService(snapshots, runs);
   return {
     store,
     datasets: new DatasetService(store, snapshots),
-    plans: new PlanService(snapshots, jobs, solver),
+    plans: new PlanService(snapshots, jobs, runs),
     risk,
     network: new NetworkService(snapshots, risk),
     users,
@@ -66,6 +77,9 @@ export function createServices(options: ServicesOptions): Services {
     tokens: new TokenService(accounts, now),
     audit: new AuditService(new AuditLog(store)),
     jobs,
-    close: () => jobs.close(),
+    async close() {
+      await jobs.close();
+      await runs.close();
+    },
   };
 }

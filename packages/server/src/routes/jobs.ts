@@ -1,6 +1,7 @@
-/** Jobs: state, progress events, result. */
+/** Jobs: state, progress events, result, cancelling. */
 import { z } from "zod";
 import { ParaatError } from "@paraat/core";
+import { cancelJob } from "@paraat/services";
 import { apiJob, streamJob } from "../http/jobs.js";
 import { Immutable } from "../http/json.js";
 import { errorSchema, jobSchema } from "../schemas.js";
@@ -27,6 +28,23 @@ export function jobRoutes() {
           throw new ParaatError("NOT_FOUND", `no job ${params.id} (finished jobs are kept for an hour)`, { details: { id: params.id } });
         return Promise.resolve(apiJob(job));
       },
+    }),
+    defineRoute({
+      method: "DELETE",
+      url: "/api/jobs/:id",
+      access: "job:read",
+      summary: "Cancel a queued or running job: your own, or anyone's with job:cancel",
+      description:
+        "A running job's worker thread is stopped, a queued job leaves the queue. The job ends at once as failed with error code CANCELLED (its event stream sends `failed`); its result is not kept.",
+      tags: ["jobs"],
+      params: idParams,
+      responses: {
+        200: { description: "The cancelled job", schema: jobSchema },
+        403: { description: "Someone else's job, without job:cancel", schema: errorSchema },
+        404: { description: "No such job (or forgotten)", schema: errorSchema },
+        409: { description: "The job has already ended", schema: errorSchema },
+      },
+      handler: ({ actor, services, params }) => Promise.resolve(apiJob(cancelJob(services.jobs, actor, params.id))),
     }),
     defineRoute({
       method: "GET",

@@ -68,6 +68,7 @@ const cases: Record<string, { allowed: Role[] | "public"; request(r: Role): Inje
   "GET /api/datasets/:name/risk": { allowed: ALL, request: () => ({ method: "GET", url: "/api/datasets/shells/risk" }) },
   "GET /api/datasets/:name/network/:item": { allowed: ALL, request: () => ({ method: "GET", url: "/api/datasets/shells/network/shell" }) },
   "GET /api/jobs/:id": { allowed: ALL, request: () => ({ method: "GET", url: `/api/jobs/${jobId}` }) },
+  "DELETE /api/jobs/:id": { allowed: ALL, request: () => ({ method: "DELETE", url: "/api/jobs/no-such-job" }) },
   "GET /api/jobs/:id/events": { allowed: ALL, request: () => ({ method: "GET", url: `/api/jobs/${jobId}/events` }) },
   "GET /api/jobs/:id/result": { allowed: ALL, request: () => ({ method: "GET", url: `/api/jobs/${jobId}/result` }) },
   "GET /api/users": { allowed: ADMIN, request: () => ({ method: "GET", url: "/api/users" }) },

@@ -78,6 +78,7 @@ const bad: Record<string, BadCase> = {
   },
   "DELETE /api/users/:username": { request: { method: "DELETE", url: "/api/users/A" }, fields: ["params.username"] },
   "POST /api/tokens": { request: { method: "POST", url: "/api/tokens", payload: { name: "   " } }, fields: ["body.name"] },
+  "DELETE /api/jobs/:id": { request: { method: "DELETE", url: `/api/jobs/${"j".repeat(101)}` }, fields: ["params.id"] },
   "DELETE /api/tokens/:id": { request: { method: "DELETE", url: "/api/tokens/not-hex" }, fields: ["params.id"] },
   // Reads that take input.
   "GET /api/datasets/:name/risk": {

@@ -141,3 +141,35 @@ it("refuses unknown kinds and new jobs after close, failing the queued ones", as
   await closing;
   expect(runner.get(running.id)!.status).toBe("done");
 });
+
+it("cancels a running job (aborting its signal) and a queued one, ending both as CANCELLED at once", async () => {
+  const runner = new InProcessJobRunner();
+  const g = gate();
+  let aborted = false;
+  runner.register("hold", async (_input, ctx) => {
+    ctx.signal.addEventListener("abort", () => (aborted = true));
+    await g.wait;
+    return "late";
+  });
+  const running = runner.submit("hold", null, { owner: "a", dedupeKey: "k" });
+  const queued = runner.submit("hold", null, { owner: "a" });
+  await new Promise((r) => setImmediate(r));
+  const events: string[] = [];
+  runner.subscribe(running.id, (e) => events.push(`${e.type} ${e.job.error?.code ?? ""}`));
+
+  expect(runner.cancel(queued.id)).toMatchObject({ status: "failed", error: { code: "CANCELLED" } });
+  expect(runner.cancel(running.id)).toMatchObject({ status: "failed", error: { code: "CANCELLED" } });
+  expect(aborted).toBe(true);
+  expect(events).toEqual(["failed CANCELLED"]);
+  expect(() => runner.cancel(running.id)).toThrow(expect.objectContaining({ code: "CONFLICT" }));
+  expect(runner.cancel("no-such-job")).toBeUndefined();
+  // The same work submitted again is a new job, not the cancelled one.
+  expect(runner.submit("hold", null, { owner: "b", dedupeKey: "k" }).id).not.toBe(running.id);
+
+  // The handler ending later changes nothing: no result, still cancelled.
+  g.open();
+  await runner.close();
+  expect(runner.get(running.id)).toMatchObject({ status: "failed", error: { code: "CANCELLED" } });
+  expect(runner.result(running.id)).toBeUndefined();
+  expect(events).toEqual(["failed CANCELLED"]);
+});

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { ParaatError, toParaatError } from "@paraat/core";
+import { cancelledError } from "../runs/cancelled.js";
 import type { Job, JobEvent, JobHandler, JobRunner, SubmitOptions } from "./job-runner.js";
 
 export interface InProcessOptions {
@@ -22,6 +23,8 @@ interface Entry {
   input: unknown;
   result?: unknown;
   dedupeKey?: string;
+  /** Set while it runs; aborted by cancel. */
+  abort?: AbortController;
 }
 
 /** Progress events closer than this are merged (the last one wins), so a chatty job does not flood its subscribers. */
@@ -96,6 +99,22 @@ export class InProcessJobRunner implements JobRunner {
     return () => this.events.off(channel, wrapped);
   }
 
+  cancel(id: string): Job | undefined {
+    const entry = this.jobs.get(id);
+    if (entry === undefined) return undefined;
+    const job = entry.job;
+    if (job.status === "done" || job.status === "failed")
+      throw new ParaatError("CONFLICT", `job ${id} has already ended (${job.status}); there is nothing to cancel`, {
+        details: { status: job.status },
+      });
+    const queued = this.queue.indexOf(id);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    // The job ends now; a handler still winding down finds it ended and its outcome is dropped.
+    this.finish(id, { error: cancelledError(`job ${id}`) });
+    entry.abort?.abort();
+    return this.copy(job);
+  }
+
   settled(id: string): Promise<Job> {
     const e = this.jobs.get(id);
     if (e === undefined) return Promise.reject(new ParaatError("NOT_FOUND", `no job ${id}`));
@@ -151,8 +170,11 @@ export class InProcessJobRunner implements JobRunner {
     job.message = "started";
     this.emit("progress", job);
     let lastSent = 0;
+    const abort = new AbortController();
+    entry.abort = abort;
     try {
       const result = await handler(entry.input, {
+        signal: abort.signal,
         progress: (fraction, message) => {
           if (job.status !== "running") return;
           job.progress = Math.min(1, Math.max(job.progress, fraction));
@@ -166,6 +188,8 @@ export class InProcessJobRunner implements JobRunner {
       this.finish(id, { result });
     } catch (e) {
       this.finish(id, { error: toParaatError(e) });
+    } finally {
+      delete entry.abort;
     }
   }
 
@@ -173,6 +197,7 @@ export class InProcessJobRunner implements JobRunner {
     const entry = this.jobs.get(id);
     if (entry === undefined) return;
     const job = entry.job;
+    if (job.finishedAt !== undefined) return; // cancelled before its handler ended
     job.finishedAt = this.now().toISOString();
     if ("result" in outcome) {
       entry.result = outcome.result;

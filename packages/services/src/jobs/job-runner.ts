@@ -42,6 +42,8 @@ export interface JobEvent {
 export interface JobContext {
   /** Reports progress (0…1) with a short message. */
   progress(fraction: number, message: string): void;
+  /** Aborted when the job is cancelled: the handler stops its work (a worker run is terminated). */
+  signal: AbortSignal;
 }
 
 export type JobHandler<I = unknown, R = unknown> = (input: I, context: JobContext) => Promise<R>;
@@ -65,6 +67,11 @@ export interface JobRunner {
   result(id: string): unknown;
   /** Calls the listener on each event of the job until it ends; returns a function that stops listening. */
   subscribe(id: string, listener: (event: JobEvent) => void): () => void;
+  /**
+   * Cancels a queued or running job: it ends at once as failed with error code CANCELLED and its
+   * handler's signal is aborted. Undefined for an unknown job; CONFLICT for a job already ended.
+   */
+  cancel(id: string): Job | undefined;
   /** Resolves when the job ends (done or failed). */
   settled(id: string): Promise<Job>;
   /** Stops taking jobs and waits for the running ones. */
