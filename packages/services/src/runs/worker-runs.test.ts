@@ -40,7 +40,7 @@ it("keeps an error's code, message and details across the thread", async () => {
   await expect(runs.run("plan", { dataset: shellDataset(), options: { bottlenecks: -1 } })).rejects.toMatchObject({
     name: "ParaatError",
     code: "INVALID_ARGUMENT",
-    message: expect.stringMatching(/^plan options: bottlenecks: /),
+    message: expect.stringMatching(/^plan options: bottlenecks: /) as unknown as string,
   });
 });
 
