@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { ParaatError } from "@paraat/core";
-import { importDatasetFile, readDatasetFile } from "@paraat/store";
+import { datasetToJson, readDatasetFile } from "@paraat/io";
+import { importDatasetFile } from "@paraat/services";
 import { info, print, withStore, type GlobalOptions } from "../context.js";
 import { listSamples, samplePath } from "../samples.js";
-import { datasetToJson } from "@paraat/store";
 
 export function registerDataset(program: Command): void {
   const dataset = program.command("dataset").description("list, load and delete the datasets in the database");

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { exportDatasetFile } from "@paraat/store";
+import { exportDatasetFile } from "@paraat/services";
 import { info, withStore, type GlobalOptions } from "../context.js";
 
 export function registerExport(program: Command): void {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { importDatasetFile } from "@paraat/store";
+import { importDatasetFile } from "@paraat/services";
 import { info, withStore, type GlobalOptions } from "../context.js";
 import { progressBar } from "../progress.js";
 
