@@ -14,15 +14,9 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { generateDataset, presets, type Dataset, type PresetName } from "@paraat/core";
-import {
-  datasetToJson,
-  importDatasetFile,
-  openStore,
-  readDatasetFile,
-  redactUrl,
-  writeDatasetFile,
-  type DatasetFileFormat,
-} from "@paraat/store";
+import { datasetToJson, readDatasetFile, writeDatasetFile, type DatasetFileFormat } from "@paraat/io";
+import { importDatasetFile } from "@paraat/services";
+import { openStore, redactUrl } from "@paraat/store";
 import { reportCase, runCase, timed } from "../lib/child.js";
 import type { BenchSuite, BenchTable } from "../lib/suite.js";
 

@@ -14,7 +14,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { buildServer } from "@paraat/server";
 import { createServices, type Actor } from "@paraat/services";
-import { openStore, readDatasetFile, redactUrl, type Dialect } from "@paraat/store";
+import { readDatasetFile } from "@paraat/io";
+import { openStore, redactUrl, type Dialect } from "@paraat/store";
 import type { BenchSuite, BenchTable } from "../lib/suite.js";
 
 /** The part of autocannon's API used here (it ships no types). */

@@ -1,5 +1,5 @@
 import { analyzeRisk, type PlanResult } from "@paraat/core";
-import { datasetToJson } from "@paraat/store";
+import { datasetToJson } from "@paraat/io";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { itemChain } from "./network.js";
 import { actor, openTestServices, shellDataset, type TestServices } from "./test-support/fixtures.js";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { datasetToJson, datasetToWorkbook } from "@paraat/store";
+import { datasetToJson, datasetToWorkbook } from "@paraat/io";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { actor, openTestServices, shellDataset, type TestServices } from "./test-support/fixtures.js";
 

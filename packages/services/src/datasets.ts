@@ -19,16 +19,8 @@ import {
   type EntityOf,
   type ValidationIssue,
 } from "@paraat/core";
-import {
-  datasetToCsvFiles,
-  datasetToJson,
-  datasetToWorkbook,
-  readDatasetFile,
-  type DatasetInfo,
-  type EntityChange,
-  type ProgressFn,
-  type Store,
-} from "@paraat/store";
+import { datasetToCsvFiles, datasetToJson, datasetToWorkbook, readDatasetFile, type ProgressFn } from "@paraat/io";
+import type { DatasetInfo, EntityChange, Store } from "@paraat/store";
 import type { Actor } from "./actor.js";
 import { requirePermission } from "./permissions.js";
 import type { Snapshots } from "./snapshots.js";

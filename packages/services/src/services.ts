@@ -3,7 +3,7 @@
  * use it. Rules about users, roles and audit live in the services; callers stay thin.
  */
 import type { SolverChoice } from "@paraat/core";
-import { Accounts, AuditLog, type Store } from "@paraat/store";
+import type { Store } from "@paraat/store";
 import { AuditService } from "./audit.js";
 import { DatasetService } from "./datasets.js";
 import { InProcessJobRunner } from "./jobs/in-process.js";
@@ -57,7 +57,7 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const { store } = options;
   const now = options.now ?? (() => new Date());
-  const accounts = new Accounts(store);
+  const accounts = store.accounts;
   const snapshots = new Snapshots(store);
   const jobs = options.jobs ?? new InProcessJobRunner({ now });
   const users = new UserService(accounts, options.passwordCost ?? defaultScryptCost, now);
@@ -75,7 +75,7 @@ export function createServices(options: ServicesOptions): Services {
     users,
     sessions: new SessionService(accounts, users, { ...defaultSessionPolicy, ...options.sessions }, now),
     tokens: new TokenService(accounts, now),
-    audit: new AuditService(new AuditLog(store)),
+    audit: new AuditService(store.audit),
     jobs,
     async close() {
       await jobs.close();

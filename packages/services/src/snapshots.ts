@@ -1,14 +1,20 @@
 /**
  * Datasets as last loaded, and results derived from them (summary, risk, plans), keyed by the
- * dataset's change stamp (updated_at). Each read checks the stamp with one small query, so a
- * change made anywhere (another process, the CLI) is seen at once; unchanged datasets are not
- * loaded or analysed again. Concurrent requests for the same thing share one load or computation.
+ * dataset's stamp: its revision, which every write moves on and which is never reused, not even by
+ * a deleted and re-created dataset. Each read checks the stamp with one small query, so a change
+ * made anywhere (another process, the CLI) is seen at once; unchanged datasets are not loaded or
+ * analysed again. Concurrent requests for the same thing share one load or computation.
+ *
+ * The dataset is loaded after its stamp is read, so what is cached under a stamp is that state or,
+ * if a write slipped in between, a newer one — never an older one: a newer write has a higher
+ * revision, so a stale entry is never asked for again.
  */
 import { ParaatError, type Dataset } from "@paraat/core";
-import { datasetStamp, type Store } from "@paraat/store";
+import type { Store } from "@paraat/store";
 
 export interface Snapshot {
   name: string;
+  /** The dataset's revision, in decimal. */
   stamp: string;
   dataset: Dataset;
 }
@@ -48,12 +54,12 @@ export class Snapshots {
 
   constructor(private readonly store: Store) {}
 
-  /** The dataset's current stamp; NOT_FOUND (listing what exists) when there is no such dataset. */
+  /** The dataset's current stamp (its revision); NOT_FOUND (listing what exists) when there is no such dataset. */
   async stamp(name: string): Promise<string> {
-    const stamp = await datasetStamp(this.store, name);
-    if (stamp === undefined) await this.store.resolveDatasetName(name); // throws NOT_FOUND with the list
-    if (stamp === undefined) throw new ParaatError("NOT_FOUND", `no dataset named "${name}"`);
-    return stamp;
+    const revision = await this.store.datasetRevision(name);
+    if (revision === undefined) await this.store.resolveDatasetName(name); // throws NOT_FOUND with the list
+    if (revision === undefined) throw new ParaatError("NOT_FOUND", `no dataset named "${name}"`);
+    return String(revision);
   }
 
   async get(name: string): Promise<Snapshot> {

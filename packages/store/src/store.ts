@@ -1,4 +1,6 @@
 import type { Dataset, EntityName, EntityOf } from "@paraat/core";
+import type { Accounts } from "./db/accounts/accounts.js";
+import type { AuditLog } from "./db/audit/audit-log.js";
 import type { AuditContext } from "./db/audit/types.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -27,12 +29,21 @@ export interface Store {
   readonly dialect: Dialect;
   /** Human-readable location (file path or URL without password). */
   readonly location: string;
+  /** Users, sessions and API tokens, on the same database. */
+  readonly accounts: Accounts;
+  /** The append-only log of changes, on the same database. */
+  readonly audit: AuditLog;
   listDatasets(): Promise<DatasetInfo[]>;
   /** Writes a whole (already validated) dataset in one transaction. CONFLICT if the name exists and replace is not set. */
   saveDataset(dataset: Dataset, options?: { replace?: boolean; audit?: AuditContext }): Promise<DatasetInfo>;
   /** NOT_FOUND if there is no such dataset. Rows come back in the order they were saved. */
   loadDataset(name: string): Promise<Dataset>;
   deleteDataset(name: string, options?: { audit?: AuditContext }): Promise<void>;
+  /**
+   * The dataset's revision, or undefined when there is no such dataset. Every write to the dataset
+   * gives it a new one, never used before by any dataset on this database: caches key on it.
+   */
+  datasetRevision(name: string): Promise<number | undefined>;
   /** The named dataset; or the only one when no name is given (NOT_FOUND if none, DATASET_AMBIGUOUS if several). */
   resolveDatasetName(name?: string): Promise<string>;
   /** Inserts or replaces one row by its key; the whole dataset is re-validated in the transaction (VALIDATION_FAILED, nothing written). */

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { writeDatasetFile } from "@paraat/store";
+import { writeDatasetFile } from "@paraat/io";
 import { info, withServices, type GlobalOptions } from "../context.js";
 
 export function registerExport(program: Command): void {

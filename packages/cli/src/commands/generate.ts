@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { ParaatError, generateDataset, presets, type GenerateOptions } from "@paraat/core";
-import { writeDatasetFile } from "@paraat/store";
+import { writeDatasetFile } from "@paraat/io";
 import { info, type GlobalOptions } from "../context.js";
 
 function int(name: string) {

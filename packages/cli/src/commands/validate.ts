@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { ParaatError } from "@paraat/core";
-import { readDatasetFile } from "@paraat/store";
+import { readDatasetFile } from "@paraat/io";
 import { info, print, type GlobalOptions } from "../context.js";
 
 export function registerValidate(program: Command): void {

@@ -1,6 +1,6 @@
 /** Every change through the API leaves an audit entry (who, what, before → after), readable by admins only and not changeable. */
 import { shellDataset } from "@paraat/services/test-support";
-import { datasetToJson } from "@paraat/store";
+import { datasetToJson } from "@paraat/io";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openTestServer, type TestServer } from "../test-support/server.js";

@@ -6,7 +6,7 @@
  */
 import { generateDataset, presets } from "@paraat/core";
 import { cliActor } from "@paraat/services";
-import { datasetToJson } from "@paraat/store";
+import { datasetToJson } from "@paraat/io";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openTestServer, passwordOf, type TestServer } from "../test-support/server.js";
 

@@ -5,7 +5,7 @@
  */
 import { roles, type Role } from "@paraat/services";
 import { shellDataset } from "@paraat/services/test-support";
-import { datasetToJson } from "@paraat/store";
+import { datasetToJson } from "@paraat/io";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../http/auth.js";

@@ -140,7 +140,7 @@ it("refuses an upload of the wrong type or an empty one", async () => {
 });
 
 it("locates every problem of an uploaded workbook by sheet, row and column, and imports nothing", async () => {
-  const { datasetToWorkbook } = await import("@paraat/store");
+  const { datasetToWorkbook } = await import("@paraat/io");
   const { shellDataset } = await import("@paraat/services/test-support");
   const wb = datasetToWorkbook({ ...shellDataset(), name: "broken" });
   const column = (sheet: string, header: string): number =>

@@ -4,7 +4,7 @@
  */
 import { roles, type Role, type ServicesOptions } from "@paraat/services";
 import { openTestServices, shellDataset, type TestServices } from "@paraat/services/test-support";
-import { datasetToJson } from "@paraat/store";
+import { datasetToJson } from "@paraat/io";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildServer, type ServerOptions } from "../build-server.js";
 import { SESSION_COOKIE } from "../http/auth.js";

@@ -1,8 +1,11 @@
 /**
- * Kysely's view of the tables it queries through the typed builder. The entity tables are
- * generic (their columns come from entity-tables.ts) and are queried with `sql` templates.
+ * Kysely's view of the tables it queries through the typed builder: the datasets, the accounts
+ * and the audit log. The entity tables are generic (their columns come from entity-tables.ts)
+ * and are queried with `sql` templates.
  */
 import type { Generated } from "kysely";
+import type { AccountsDatabase } from "./accounts/tables.js";
+import type { AuditDatabase } from "./audit/tables.js";
 
 export interface DatasetsTable {
   id: Generated<number>;
@@ -14,9 +17,11 @@ export interface DatasetsTable {
   description: string | null;
   created_at: string;
   updated_at: string;
+  /** Set from one counter shared by all datasets on every write (migration 20261210100000-dataset-revision). */
+  revision: number;
 }
 
-export interface Database {
+export interface Database extends AccountsDatabase, AuditDatabase {
   datasets: DatasetsTable;
 }
 

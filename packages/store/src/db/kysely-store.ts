@@ -2,7 +2,7 @@
  * The Store on Kysely, the same code for SQLite and PostgreSQL. Each public method is one
  * transaction; entity rows keep the order they were saved in through the `ord` column.
  */
-import { sql, type Kysely } from "kysely";
+import { sql } from "kysely";
 import {
   ParaatError,
   entityKey,
@@ -15,19 +15,20 @@ import {
   type EntityOf,
 } from "@paraat/core";
 import type { DatasetInfo, Dialect, EntityChange, Store } from "../store.js";
+import { Accounts } from "./accounts/accounts.js";
 import { appendAudit } from "./audit/append.js";
+import { AuditLog } from "./audit/audit-log.js";
 import type { AuditContext } from "./audit/types.js";
 import { BatchInserter } from "./batch-insert.js";
-import type { Database, DatasetsTable, DbRow } from "./database.js";
-import { toStoreError } from "./db-errors.js";
+import type { DatasetsTable, DbRow } from "./database.js";
 import { entityTables, keyColumns } from "./entity-tables.js";
-import type { StoreLocation } from "./location.js";
+import { nextRevision } from "./revisions.js";
 import { decodeRow, encodeRow } from "./row-codec.js";
+import type { Db, StoreDb } from "./store-db.js";
 
-type Db = Kysely<Database>;
 type DatasetHead = Pick<
   DatasetsTable,
-  "name" | "format" | "version" | "horizon_start" | "horizon_periods" | "description" | "created_at" | "updated_at"
+  "name" | "format" | "version" | "horizon_start" | "horizon_periods" | "description" | "created_at" | "updated_at" | "revision"
 > & {
   id: number;
 };
@@ -54,105 +55,111 @@ function sameKey(entity: EntityName, a: object, b: object): boolean {
 export class KyselyStore implements Store {
   readonly dialect: Dialect;
   readonly location: string;
+  readonly accounts: Accounts;
+  readonly audit: AuditLog;
   private readonly inserter: BatchInserter;
   private closed = false;
 
-  constructor(
-    /** The Kysely instance; for migrations and tests. Everything else goes through the methods. */
-    readonly db: Db,
-    private readonly where: StoreLocation,
-  ) {
-    this.dialect = where.dialect;
-    this.location = where.display;
-    this.inserter = new BatchInserter(where.dialect);
+  constructor(private readonly sdb: StoreDb) {
+    this.dialect = sdb.dialect;
+    this.location = sdb.where.display;
+    this.inserter = new BatchInserter(sdb.dialect);
+    this.accounts = new Accounts(sdb);
+    this.audit = new AuditLog(sdb);
+  }
+
+  /** The Kysely instance; for migrations and tests. Everything else goes through the methods. */
+  get db(): Db {
+    return this.sdb.db;
   }
 
   async listDatasets(): Promise<DatasetInfo[]> {
-    return this.run("listing datasets", () =>
-      this.transaction("read", async (trx) => {
-        const heads = await trx.selectFrom("datasets").selectAll().orderBy("name").execute();
-        const counts = await this.countRows(trx);
-        return heads.map((h) => ({
-          name: h.name,
-          createdAt: h.created_at,
-          updatedAt: h.updated_at,
-          counts: counts.get(h.id) ?? zeroCounts(),
-        }));
-      }),
-    );
+    return this.sdb.read("listing datasets", async (trx) => {
+      const heads = await trx.selectFrom("datasets").selectAll().orderBy("name").execute();
+      const counts = await this.countRows(trx);
+      return heads.map((h) => ({
+        name: h.name,
+        createdAt: h.created_at,
+        updatedAt: h.updated_at,
+        counts: counts.get(h.id) ?? zeroCounts(),
+      }));
+    });
   }
 
   async saveDataset(dataset: Dataset, options: { replace?: boolean; audit?: AuditContext } = {}): Promise<DatasetInfo> {
     const name = dataset.name;
-    return this.run(`saving dataset "${name}"`, () =>
-      this.transaction("write", async (trx) => {
-        const now = new Date().toISOString();
-        const header = {
-          name,
-          format: dataset.format,
-          version: dataset.version,
-          horizon_start: dataset.horizon.start,
-          horizon_periods: dataset.horizon.periods,
-          description: dataset.description ?? null,
-          updated_at: now,
-        };
-        const existing = await this.findHead(trx, name, true);
-        let id: number;
-        let createdAt = now;
-        let replaced: unknown = null;
-        if (existing !== undefined) {
-          if (options.replace !== true)
-            throw new ParaatError(
-              "CONFLICT",
-              `a dataset named "${name}" already exists in ${this.location}; replace it or choose another name`,
-              {
-                details: { dataset: name },
-              },
-            );
-          id = existing.id;
-          createdAt = existing.created_at;
-          if (options.audit) replaced = await this.auditState(trx, existing);
-          for (const e of entityNames) await sql`delete from ${sql.table(e)} where dataset_id = ${id}`.execute(trx);
-          await trx.updateTable("datasets").set(header).where("id", "=", id).execute();
-        } else {
-          const row = await trx
-            .insertInto("datasets")
-            .values({ ...header, created_at: now })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          id = row.id;
-        }
-        for (const e of entityNames) {
-          const columns = entityTables[e];
-          const rows = (dataset[e] as object[]).map((r, ord) => [id, ord, ...encodeRow(columns, r, this.dialect)]);
-          await this.inserter.insert(trx, e, insertColumns[e], rows);
-        }
-        const info = { name, createdAt, updatedAt: now, counts: countsOf(dataset) };
-        if (options.audit) await appendAudit(trx, options.audit, { dataset: name, before: replaced, after: info });
-        return info;
-      }),
-    );
+    return this.sdb.write(`saving dataset "${name}"`, async (trx) => {
+      const now = new Date().toISOString();
+      const existing = await this.findHead(trx, name, true);
+      if (existing !== undefined && options.replace !== true)
+        throw new ParaatError(
+          "CONFLICT",
+          `a dataset named "${name}" already exists in ${this.location}; replace it or choose another name`,
+          {
+            details: { dataset: name },
+          },
+        );
+      const header = {
+        name,
+        format: dataset.format,
+        version: dataset.version,
+        horizon_start: dataset.horizon.start,
+        horizon_periods: dataset.horizon.periods,
+        description: dataset.description ?? null,
+        updated_at: now,
+        // Taken after the row lock above, so writes to one dataset get increasing revisions.
+        revision: await nextRevision(trx, this.dialect),
+      };
+      let id: number;
+      let createdAt = now;
+      let replaced: unknown = null;
+      if (existing !== undefined) {
+        id = existing.id;
+        createdAt = existing.created_at;
+        if (options.audit) replaced = await this.auditState(trx, existing);
+        for (const e of entityNames) await sql`delete from ${sql.table(e)} where dataset_id = ${id}`.execute(trx);
+        await trx.updateTable("datasets").set(header).where("id", "=", id).execute();
+      } else {
+        const row = await trx
+          .insertInto("datasets")
+          .values({ ...header, created_at: now })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        id = row.id;
+      }
+      for (const e of entityNames) {
+        const columns = entityTables[e];
+        const rows = (dataset[e] as object[]).map((r, ord) => [id, ord, ...encodeRow(columns, r, this.dialect)]);
+        await this.inserter.insert(trx, e, insertColumns[e], rows);
+      }
+      const info = { name, createdAt, updatedAt: now, counts: countsOf(dataset) };
+      if (options.audit) await appendAudit(trx, options.audit, { dataset: name, before: replaced, after: info });
+      return info;
+    });
   }
 
   async loadDataset(name: string): Promise<Dataset> {
-    return this.run(`loading dataset "${name}"`, () =>
-      this.transaction("read", async (trx) => (await this.loadWith(trx, name, false)).dataset),
-    );
+    return this.sdb.read(`loading dataset "${name}"`, async (trx) => (await this.loadWith(trx, name, false)).dataset);
   }
 
   async deleteDataset(name: string, options: { audit?: AuditContext } = {}): Promise<void> {
-    await this.run(`deleting dataset "${name}"`, () =>
-      this.transaction("write", async (trx) => {
-        const head = await this.requireHead(trx, name, true);
-        if (options.audit) await appendAudit(trx, options.audit, { dataset: name, before: await this.auditState(trx, head), after: null });
-        // The entity tables follow through ON DELETE CASCADE.
-        await trx.deleteFrom("datasets").where("id", "=", head.id).execute();
-      }),
-    );
+    await this.sdb.write(`deleting dataset "${name}"`, async (trx) => {
+      const head = await this.requireHead(trx, name, true);
+      if (options.audit) await appendAudit(trx, options.audit, { dataset: name, before: await this.auditState(trx, head), after: null });
+      // The entity tables follow through ON DELETE CASCADE.
+      await trx.deleteFrom("datasets").where("id", "=", head.id).execute();
+    });
+  }
+
+  async datasetRevision(name: string): Promise<number | undefined> {
+    return this.sdb.run(`reading the revision of dataset "${name}"`, async () => {
+      const row = await this.db.selectFrom("datasets").select("revision").where("name", "=", name).executeTakeFirst();
+      return row === undefined ? undefined : Number(row.revision);
+    });
   }
 
   async resolveDatasetName(name?: string): Promise<string> {
-    return this.run("choosing the dataset", async () => {
+    return this.sdb.run("choosing the dataset", async () => {
       const names = await this.datasetNames(this.db);
       if (name !== undefined) {
         if (names.includes(name)) return name;
@@ -186,31 +193,29 @@ export class KyselyStore implements Store {
     if (typeof row !== "object" || row === null)
       throw new ParaatError("INVALID_ARGUMENT", `a ${entity} row must be an object`, { details: { value: row } });
     const key = entityKey(entity, row);
-    return this.run(`saving ${entity} "${key}" in dataset "${datasetName}"`, () =>
-      this.transaction("write", async (trx) => {
-        const { id, dataset } = await this.loadWith(trx, datasetName, true);
-        const list = dataset[entity] as EntityOf<N>[];
-        const index = list.findIndex((r) => sameKey(entity, r, row));
-        const before = index >= 0 ? list[index]! : null;
-        const next = index >= 0 ? list.with(index, row) : [...list, row];
-        const valid = this.validated({ ...dataset, [entity]: next }, `cannot save ${entity} "${key}" in dataset "${datasetName}"`);
-        const after = valid[entity][index >= 0 ? index : next.length - 1] as EntityOf<N>;
-        const columns = entityTables[entity];
-        const values = encodeRow(columns, after, this.dialect);
-        if (before !== null) {
-          const sets = columns.filter((c) => !c.key).map((c) => sql`${sql.id(c.column)} = ${values[columns.indexOf(c)]}`);
-          await sql`update ${sql.table(entity)} set ${sql.join(sets)} where ${this.keyFilter(entity, id, after)}`.execute(trx);
-        } else {
-          const ord = await sql<{
-            next: number | string;
-          }>`select coalesce(max(ord), -1) + 1 as next from ${sql.table(entity)} where dataset_id = ${id}`.execute(trx);
-          await this.inserter.insert(trx, entity, insertColumns[entity], [[id, Number(ord.rows[0]?.next ?? 0), ...values]]);
-        }
-        await this.touch(trx, id);
-        if (options.audit) await appendAudit(trx, options.audit, { dataset: datasetName, entity, key, before, after });
-        return { entity, key, before, after };
-      }),
-    );
+    return this.sdb.write(`saving ${entity} "${key}" in dataset "${datasetName}"`, async (trx) => {
+      const { id, dataset } = await this.loadWith(trx, datasetName, true);
+      const list = dataset[entity] as EntityOf<N>[];
+      const index = list.findIndex((r) => sameKey(entity, r, row));
+      const before = index >= 0 ? list[index]! : null;
+      const next = index >= 0 ? list.with(index, row) : [...list, row];
+      const valid = this.validated({ ...dataset, [entity]: next }, `cannot save ${entity} "${key}" in dataset "${datasetName}"`);
+      const after = valid[entity][index >= 0 ? index : next.length - 1] as EntityOf<N>;
+      const columns = entityTables[entity];
+      const values = encodeRow(columns, after, this.dialect);
+      if (before !== null) {
+        const sets = columns.filter((c) => !c.key).map((c) => sql`${sql.id(c.column)} = ${values[columns.indexOf(c)]}`);
+        await sql`update ${sql.table(entity)} set ${sql.join(sets)} where ${this.keyFilter(entity, id, after)}`.execute(trx);
+      } else {
+        const ord = await sql<{
+          next: number | string;
+        }>`select coalesce(max(ord), -1) + 1 as next from ${sql.table(entity)} where dataset_id = ${id}`.execute(trx);
+        await this.inserter.insert(trx, entity, insertColumns[entity], [[id, Number(ord.rows[0]?.next ?? 0), ...values]]);
+      }
+      await this.touch(trx, id);
+      if (options.audit) await appendAudit(trx, options.audit, { dataset: datasetName, entity, key, before, after });
+      return { entity, key, before, after };
+    });
   }
 
   async deleteEntity<N extends EntityName>(
@@ -219,31 +224,26 @@ export class KyselyStore implements Store {
     key: string,
     options: { audit?: AuditContext } = {},
   ): Promise<EntityChange<N>> {
-    return this.run(`deleting ${entity} "${key}" from dataset "${datasetName}"`, () =>
-      this.transaction("write", async (trx) => {
-        const { id, dataset } = await this.loadWith(trx, datasetName, true);
-        const list = dataset[entity] as EntityOf<N>[];
-        const matches = list.flatMap((r, i) => (entityKey(entity, r) === key ? [i] : []));
-        const [index, ...others] = matches;
-        if (index === undefined)
-          throw new ParaatError("NOT_FOUND", `dataset "${datasetName}" has no ${entity} "${key}"`, {
-            details: { dataset: datasetName, entity, key },
-          });
-        if (others.length > 0)
-          throw new ParaatError("INVALID_ARGUMENT", `the key "${key}" matches several ${entity} rows; their ids contain "/"`, {
-            details: { entity, key },
-          });
-        const before = list[index]!;
-        this.validated(
-          { ...dataset, [entity]: list.toSpliced(index, 1) },
-          `cannot delete ${entity} "${key}" from dataset "${datasetName}"`,
-        );
-        await sql`delete from ${sql.table(entity)} where ${this.keyFilter(entity, id, before)}`.execute(trx);
-        await this.touch(trx, id);
-        if (options.audit) await appendAudit(trx, options.audit, { dataset: datasetName, entity, key, before, after: null });
-        return { entity, key, before, after: null };
-      }),
-    );
+    return this.sdb.write(`deleting ${entity} "${key}" from dataset "${datasetName}"`, async (trx) => {
+      const { id, dataset } = await this.loadWith(trx, datasetName, true);
+      const list = dataset[entity] as EntityOf<N>[];
+      const matches = list.flatMap((r, i) => (entityKey(entity, r) === key ? [i] : []));
+      const [index, ...others] = matches;
+      if (index === undefined)
+        throw new ParaatError("NOT_FOUND", `dataset "${datasetName}" has no ${entity} "${key}"`, {
+          details: { dataset: datasetName, entity, key },
+        });
+      if (others.length > 0)
+        throw new ParaatError("INVALID_ARGUMENT", `the key "${key}" matches several ${entity} rows; their ids contain "/"`, {
+          details: { entity, key },
+        });
+      const before = list[index]!;
+      this.validated({ ...dataset, [entity]: list.toSpliced(index, 1) }, `cannot delete ${entity} "${key}" from dataset "${datasetName}"`);
+      await sql`delete from ${sql.table(entity)} where ${this.keyFilter(entity, id, before)}`.execute(trx);
+      await this.touch(trx, id);
+      if (options.audit) await appendAudit(trx, options.audit, { dataset: datasetName, entity, key, before, after: null });
+      return { entity, key, before, after: null };
+    });
   }
 
   async close(): Promise<void> {
@@ -253,39 +253,6 @@ export class KyselyStore implements Store {
   }
 
   // --- helpers ---
-
-  private async run<T>(action: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      throw toStoreError(e, this.where, action);
-    }
-  }
-
-  /**
-   * One transaction. Reads get a consistent snapshot (REPEATABLE READ on PostgreSQL; a SQLite
-   * read transaction under WAL). SQLite writes take the write lock up front (BEGIN IMMEDIATE)
-   * so a read-then-write transaction cannot fail half-way on a lock upgrade.
-   */
-  private async transaction<T>(kind: "read" | "write", fn: (trx: Db) => Promise<T>): Promise<T> {
-    if (this.dialect === "postgres") {
-      return this.db
-        .transaction()
-        .setIsolationLevel(kind === "read" ? "repeatable read" : "read committed")
-        .execute(fn);
-    }
-    return this.db.connection().execute(async (conn) => {
-      await sql.raw(kind === "write" ? "begin immediate" : "begin").execute(conn);
-      try {
-        const result = await fn(conn);
-        await sql.raw("commit").execute(conn);
-        return result;
-      } catch (e) {
-        await sql.raw("rollback").execute(conn);
-        throw e;
-      }
-    });
-  }
 
   private validated(candidate: Dataset, what: string): Dataset {
     const result = validateDataset(candidate);
@@ -310,8 +277,10 @@ export class KyselyStore implements Store {
     );
   }
 
+  /** Marks a change to the dataset: a new revision and time. Call it after the dataset's row is locked. */
   private async touch(trx: Db, id: number): Promise<void> {
-    await trx.updateTable("datasets").set({ updated_at: new Date().toISOString() }).where("id", "=", id).execute();
+    const revision = await nextRevision(trx, this.dialect);
+    await trx.updateTable("datasets").set({ updated_at: new Date().toISOString(), revision }).where("id", "=", id).execute();
   }
 
   private async datasetNames(db: Db): Promise<string[]> {

@@ -5,6 +5,7 @@ import { toStoreError } from "./db-errors.js";
 import { KyselyStore } from "./kysely-store.js";
 import { chooseLocation, parseLocation } from "./location.js";
 import { migrateToLatest } from "./migrate.js";
+import { StoreDb } from "./store-db.js";
 
 export interface OpenStoreOptions {
   /** Run pending migrations (default true). Off only for tests of the migrations themselves. */
@@ -24,7 +25,7 @@ export async function openKyselyStore(location?: string, options: OpenStoreOptio
   const where = parseLocation(chooseLocation(location));
   let store: KyselyStore;
   try {
-    store = new KyselyStore(connect(where), where);
+    store = new KyselyStore(new StoreDb(connect(where), where));
   } catch (e) {
     throw toStoreError(e, where, "opening the database");
   }

@@ -1,8 +1,6 @@
 import { ParaatError } from "@paraat/core";
 import { expect, it } from "vitest";
-import { AuditLog } from "../audit/audit-log.js";
 import { forEachDialect } from "../test-dialects.js";
-import { Accounts } from "./accounts.js";
 import type { UserRecord } from "./types.js";
 
 const t0 = "2026-01-01T00:00:00.000Z";
@@ -21,7 +19,7 @@ function keepAnAdmin(change: { activeByRoleAfter: Record<string, number> }): voi
 forEachDialect("accounts", (ctx) => {
   it("creates, reads, changes and deletes users, auditing each change without the password hash", async () => {
     const store = await ctx.openFresh();
-    const accounts = new Accounts(store);
+    const accounts = store.accounts;
     expect(await accounts.countUsers()).toBe(0);
     await accounts.createUser(user("bob"), { audit });
     await accounts.createUser({ ...user("anna", "admin"), displayName: "Anna" });
@@ -44,7 +42,7 @@ forEachDialect("accounts", (ctx) => {
     await accounts.deleteUser("bob", { audit });
     expect(await accounts.findUser("bob")).toBeUndefined();
 
-    const entries = await new AuditLog(store).list();
+    const entries = await store.audit.list();
     expect(entries.map((e) => [e.entity, e.key, e.before === null, e.after === null])).toEqual([
       ["users", "bob", false, true],
       ["users", "bob", false, false],
@@ -56,7 +54,7 @@ forEachDialect("accounts", (ctx) => {
 
   it("runs the check inside the transaction with the active users per role after the change", async () => {
     const store = await ctx.openFresh();
-    const accounts = new Accounts(store);
+    const accounts = store.accounts;
     await accounts.createUser(user("anna", "admin"), { check: keepAnAdmin });
     await expect(
       accounts.createUser(user("bob", "viewer"), {
@@ -76,7 +74,7 @@ forEachDialect("accounts", (ctx) => {
     await expect(accounts.updateUser("anna", { disabled: true }, { check: keepAnAdmin })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(accounts.deleteUser("anna", { check: keepAnAdmin })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await accounts.findUser("anna"))!.role).toBe("admin");
-    expect(await new AuditLog(store).list()).toEqual([]);
+    expect(await store.audit.list()).toEqual([]);
 
     // Enabling the second admin lets the first one go.
     await accounts.updateUser("carl", { disabled: false }, { check: (c) => (seen.push(c.activeByRoleAfter), keepAnAdmin(c)) });
@@ -87,7 +85,7 @@ forEachDialect("accounts", (ctx) => {
 
   it("keeps sessions, ends them on a password change, disabling or deletion", async () => {
     const store = await ctx.openFresh();
-    const accounts = new Accounts(store);
+    const accounts = store.accounts;
     await accounts.createUser(user("bob"));
     const s = { idHash: "h1", username: "bob", createdAt: t0, expiresAt: "2026-01-02T00:00:00.000Z", lastSeenAt: t0 };
     await accounts.createSession(s);
@@ -118,7 +116,7 @@ forEachDialect("accounts", (ctx) => {
 
   it("stores API tokens, lists them per user, and deletes them with an audit entry but no secret", async () => {
     const store = await ctx.openFresh();
-    const accounts = new Accounts(store);
+    const accounts = store.accounts;
     await accounts.createUser(user("bob"));
     await accounts.createUser(user("anna", "admin"));
     const tok = { id: "t1", username: "bob", name: "ci", secretHash: "secret-digest", createdAt: t0, lastUsedAt: null };
@@ -144,7 +142,7 @@ forEachDialect("accounts", (ctx) => {
     await accounts.deleteUser("anna");
     expect(await accounts.listTokens()).toEqual([]);
 
-    const entries = await new AuditLog(store).list();
+    const entries = await store.audit.list();
     expect(entries.map((e) => [e.action, e.key])).toEqual([
       ["token.delete", "t1"],
       ["token.create", "t1"],

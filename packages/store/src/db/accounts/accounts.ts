@@ -4,16 +4,12 @@
  * can append its audit entry in the same transaction; password hashes and token secrets never
  * reach the audit log.
  */
-import type { Kysely } from "kysely";
 import { ParaatError } from "@paraat/core";
-import type { Store } from "../../store.js";
 import { appendAudit } from "../audit/append.js";
 import type { AuditContext } from "../audit/types.js";
-import { dbAccess, type DbAccess } from "./access.js";
-import type { AccountsDatabase, ApiTokensTable, SessionsTable, UsersTable } from "./tables.js";
+import type { Db, StoreDb } from "../store-db.js";
+import type { ApiTokensTable, SessionsTable, UsersTable } from "./tables.js";
 import type { PublicToken, PublicUser, SessionRecord, TokenRecord, UserChangeCheck, UserPatch, UserRecord } from "./types.js";
-
-type Db = Kysely<AccountsDatabase>;
 
 function toUser(r: UsersTable): UserRecord {
   return {
@@ -57,11 +53,7 @@ function audited(u: UserRecord | null, passwordChanged = false): unknown {
 }
 
 export class Accounts {
-  private readonly access: DbAccess<AccountsDatabase>;
-
-  constructor(store: Store) {
-    this.access = dbAccess<AccountsDatabase>(store);
-  }
+  constructor(private readonly access: StoreDb) {}
 
   private get db(): Db {
     return this.access.db;

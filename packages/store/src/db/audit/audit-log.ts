@@ -1,7 +1,6 @@
 /** Reading the audit log. There is no way to change or remove an entry: the table's triggers refuse it too. */
-import type { Store } from "../../store.js";
-import { dbAccess, type DbAccess } from "../accounts/access.js";
-import type { AuditDatabase, AuditLogTable } from "./tables.js";
+import type { StoreDb } from "../store-db.js";
+import type { AuditLogTable } from "./tables.js";
 import type { AuditEntry, AuditFilter } from "./types.js";
 
 export const DEFAULT_AUDIT_LIMIT = 100;
@@ -26,11 +25,7 @@ function toEntry(r: Row): AuditEntry {
 }
 
 export class AuditLog {
-  private readonly access: DbAccess<AuditDatabase>;
-
-  constructor(store: Store) {
-    this.access = dbAccess<AuditDatabase>(store);
-  }
+  constructor(private readonly access: StoreDb) {}
 
   /** Newest first. */
   async list(filter: AuditFilter = {}): Promise<AuditEntry[]> {

@@ -6,11 +6,13 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../../store.js";
 import { initialSchema } from "./20261128100000-initial-schema.js";
 import { accountsAudit } from "./20261128120000-accounts-audit.js";
+import { datasetRevision } from "./20261210100000-dataset-revision.js";
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     "20261128100000-initial-schema": initialSchema(dialect),
     "20261128120000-accounts-audit": accountsAudit(dialect),
+    "20261210100000-dataset-revision": datasetRevision(dialect),
   };
 }
 

@@ -1,8 +1,7 @@
 /** Import into and export from the store: the whole file is validated first, then saved in one transaction. */
 import { ParaatError } from "@paraat/core";
-import type { DatasetInfo, Store } from "../store.js";
-import { readDatasetFile, writeDatasetFile } from "./files.js";
-import type { DatasetFileFormat, ProgressFn } from "./types.js";
+import { readDatasetFile, writeDatasetFile, type DatasetFileFormat, type ProgressFn } from "@paraat/io";
+import type { DatasetInfo, Store } from "@paraat/store";
 
 export interface ImportOptions {
   /** Store under this name instead of the one in the file. */

@@ -7,11 +7,10 @@ import fc from "fast-check";
 import { ParaatError, type Dataset } from "@paraat/core";
 import { arbCorruption, arbDataset, sampleDataset, type Corruption } from "@paraat/core/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { forEachDialect } from "../db/test-dialects.js";
-import type { Store } from "../store.js";
-import { writeDatasetFile } from "./files.js";
-import { exportDatasetFile, importDatasetFile } from "./store-io.js";
-import { datasetFileFormats, type DatasetFileFormat, type LocatedIssue } from "./types.js";
+import { datasetFileFormats, writeDatasetFile, type DatasetFileFormat, type LocatedIssue } from "@paraat/io";
+import type { Store } from "@paraat/store";
+import { forEachDialect } from "@paraat/store/testing";
+import { exportDatasetFile, importDatasetFile } from "./dataset-files.js";
 
 let dir: string;
 let n = 0;

@@ -5,5 +5,4 @@ export { datasetToJson, parseDatasetJson } from "./json.js";
 export { datasetToWorkbook } from "./xlsx.js";
 export { datasetToCsvFiles } from "./csv.js";
 export { readDatasetFile, writeDatasetFile } from "./files.js";
-export { importDatasetFile, exportDatasetFile, type ImportOptions } from "./store-io.js";
 export { entityColumns, datasetColumns, type Column } from "./columns.js";
