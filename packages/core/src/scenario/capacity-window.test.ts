@@ -2,8 +2,7 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { addMonths, monthToIndex } from "../month.js";
 import type { CapacityStep } from "../model/schema.js";
-import { capacityAt } from "../network/capacity.js";
-import { mapCapacityWindow } from "./capacity-window.js";
+import { capacityAt, mapCapacityWindow } from "./capacity-window.js";
 
 const start = "2025-01";
 const steps = fc
@@ -31,8 +30,8 @@ it("changes capacity inside the window only, month by month, and keeps the steps
         for (let m = -2; m < 45; m++) {
           const month = addMonths(start, m);
           const inside = m >= a && (until === undefined || monthToIndex(month) < monthToIndex(until));
-          const before = capacityAt({ capacity: s }, month);
-          expect(capacityAt({ capacity: out }, month), month).toBe(inside ? before * factor : before);
+          const before = capacityAt(s, month);
+          expect(capacityAt(out, month), month).toBe(inside ? before * factor : before);
         }
         for (let k = 1; k < out.length; k++) expect(monthToIndex(out[k]!.from)).toBeGreaterThan(monthToIndex(out[k - 1]!.from));
       },

@@ -5,7 +5,6 @@
  */
 import { monthToIndex } from "../month.js";
 import type { CapacityStep } from "../model/schema.js";
-import { capacityAt } from "../network/capacity.js";
 
 /**
  * `until` is the first month after the window (exclusive), or undefined for a window to the end.
@@ -23,14 +22,14 @@ export function mapCapacityWindow(
   const out: CapacityStep[] = [];
   for (const s of steps) if (monthToIndex(s.from) < a) out.push(s);
   // The window opens with the value in force at its first month (0 before the first step).
-  out.push({ from, perPeriod: f(capacityAt({ capacity: steps }, from)) });
+  out.push({ from, perPeriod: f(capacityAt(steps, from)) });
   for (const s of steps) {
     const m = monthToIndex(s.from);
     if (m > a && m < b) out.push({ ...s, perPeriod: f(s.perPeriod) });
   }
   if (until !== undefined) {
     const after = steps.filter((s) => monthToIndex(s.from) >= b);
-    if (after[0]?.from !== until) out.push({ from: until, perPeriod: capacityAt({ capacity: steps }, until) });
+    if (after[0]?.from !== until) out.push({ from: until, perPeriod: capacityAt(steps, until) });
     out.push(...after);
   }
   return withoutRepeats(out);
@@ -46,4 +45,15 @@ function withoutRepeats(steps: CapacityStep[]): CapacityStep[] {
     value = s.perPeriod;
   }
   return out;
+}
+
+/** Capacity per period in force in `month` (0 before the first step). */
+export function capacityAt(steps: readonly CapacityStep[], month: string): number {
+  const m = monthToIndex(month);
+  let value = 0;
+  for (const step of steps) {
+    if (monthToIndex(step.from) > m) break;
+    value = step.perPeriod;
+  }
+  return value;
 }
