@@ -152,34 +152,3 @@ export function endItems(net: SupplyNetwork): number[] {
   });
   return out;
 }
-
-/**
- * Independent clusters: groups of items linked through the BOM (in either direction). Items of
- * different clusters share no parts, so engines may treat each cluster on its own.
- */
-export function bomClusters(net: SupplyNetwork): string[][] {
-  const n = net.items.length;
-  const root = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (root[i] !== i) {
-      root[i] = root[root[i]!]!;
-      i = root[i]!;
-    }
-    return i;
-  };
-  const { start, target } = net.children;
-  for (let p = 0; p < n; p++)
-    for (let e = start[p]!; e < start[p + 1]!; e++) {
-      const a = find(p);
-      const b = find(target[e]!);
-      if (a !== b) root[Math.max(a, b)] = Math.min(a, b);
-    }
-  const groups = new Map<number, string[]>();
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    const g = groups.get(r) ?? [];
-    g.push(net.items[i]!.id);
-    groups.set(r, g);
-  }
-  return [...groups.values()];
-}

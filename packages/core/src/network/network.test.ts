@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ParaatError } from "../errors.js";
 import { indexToMonth, monthToIndex } from "../month.js";
 import { arbSpec, build, withCountries } from "../risk/test-fixtures.js";
-import { BomWalker, bomClusters, bomDescendants, bomTree, endItems, explodeBom, treePath } from "./bom.js";
-import { averageCapacity, capacityAt } from "./capacity.js";
-import { activeOptions, buildSupplyNetwork, nodeKey } from "./network.js";
+import { BomWalker, bomDescendants, bomTree, endItems, explodeBom, treePath } from "./bom.js";
+import { capacityAt } from "./capacity.js";
+import { buildSupplyNetwork } from "./network.js";
 import { withoutHost } from "./removal.js";
 
 // A needs 2 B and 1 C; B and C each need 3 D; X stands alone.
@@ -49,7 +49,6 @@ describe("supply network", () => {
     expect(Object.fromEntries(explodeBom(net, "A", 10))).toEqual({ A: 10, B: 20, C: 10, D: 90 });
     expect(bomDescendants(net, "B")).toEqual(["B", "D"]);
     expect(endItems(net).map((i) => net.items[i]!.id)).toEqual(["A"]);
-    expect(bomClusters(net)).toEqual([["A", "B", "C", "D"], ["X"]]);
     expect(() => explodeBom(net, "nope")).toThrow(ParaatError);
   });
 
@@ -58,21 +57,20 @@ describe("supply network", () => {
     const d = net.itemIndex.get("D")!;
     // 4 a month from April to September: 6 of 12 months → mean 2.
     expect(net.options[d]!.map((o) => o.averageCapacity)).toEqual([2, 2]);
-    expect(capacityAt(net.options[d]![1]!.supply, "2024-12")).toBe(0);
-    expect(capacityAt(net.options[d]![1]!.supply, "2025-09")).toBe(4);
-    expect(capacityAt(net.options[d]![1]!.supply, "2025-10")).toBe(0);
-    expect(averageCapacity({ capacity: [{ from: "2024-01", perPeriod: 3 }] }, { start: "2025-01", periods: 6 })).toBe(3);
-    expect(averageCapacity({ capacity: [{ from: "2025-04", perPeriod: 3 }] }, { start: "2025-01", periods: 6 })).toBe(1.5);
-    expect(activeOptions(net, net.itemIndex.get("B")!)).toEqual([]);
+    expect(capacityAt(net.options[d]![1]!.supply.capacity, "2024-12")).toBe(0);
+    expect(capacityAt(net.options[d]![1]!.supply.capacity, "2025-09")).toBe(4);
+    expect(capacityAt(net.options[d]![1]!.supply.capacity, "2025-10")).toBe(0);
+    expect(net.options[net.itemIndex.get("B")!]!.filter((o) => o.averageCapacity > 0)).toEqual([]);
   });
 
-  it("offers the network as a graphology graph", () => {
+  it("indexes supply options by item with their capacity per period of the horizon", () => {
     const net = buildSupplyNetwork(diamond().build());
-    const g = net.graph;
-    expect(g.getEdgeAttributes(g.edge(nodeKey("item", "A"), nodeKey("item", "B"))!)).toEqual({ kind: "bom", qty: 2 });
-    expect(g.outNeighbors(nodeKey("site", "z-fr")).sort()).toEqual([nodeKey("company", "Z"), nodeKey("country", "FR")]);
-    expect(g.inNeighbors(nodeKey("site", "z-de"))).toEqual([nodeKey("supply", "D@z-de")]);
-    expect(g.getNodeAttributes(nodeKey("country", "CN"))).toEqual({ kind: "country", id: "CN" });
+    const d = net.itemIndex.get("D")!;
+    expect(net.suppliesOf[d]!.map((s) => net.supplies[s]!.id)).toEqual(net.options[d]!.map((o) => o.supply.id));
+    for (const s of net.suppliesOf[d]!) expect(net.supplyItem[s]).toBe(d);
+    const fr = net.suppliesOf[d]![1]!;
+    const row = Array.from(net.capacity.subarray(fr * net.periods, (fr + 1) * net.periods));
+    expect(row).toEqual([0, 0, 0, 4, 4, 4, 4, 4, 4, 0, 0, 0]);
   });
 
   it("refuses a BOM cycle with the items in it", () => {
@@ -108,7 +106,7 @@ describe("supply network", () => {
     );
   });
 
-  it("averages capacity over the horizon as the mean of the capacity in force each month", () => {
+  it("unrolls capacity per period as the step function in force each month, and averages it", () => {
     const arbSteps = fc.array(fc.record({ month: fc.integer({ min: -30, max: 40 }), perPeriod: fc.integer({ min: 0, max: 50 }) }), {
       maxLength: 5,
     });
@@ -118,9 +116,16 @@ describe("supply network", () => {
         const capacity = [...raw]
           .sort((a, b) => a.month - b.month)
           .map((s) => ({ from: indexToMonth(start + s.month), perPeriod: s.perPeriod }));
+        const d = withCountries().site("nl", "NL").item("A", 1, "end-item").supply("A", "nl", 1).build();
+        const dataset = { ...d, horizon: { start: "2025-01", periods }, supply: [{ ...d.supply[0]!, capacity }] };
+        const net = buildSupplyNetwork(dataset);
         let total = 0;
-        for (let m = 0; m < periods; m++) total += capacityAt({ capacity }, indexToMonth(start + m));
-        expect(averageCapacity({ capacity }, { start: "2025-01", periods })).toBeCloseTo(total / periods, 9);
+        for (let m = 0; m < periods; m++) {
+          const expected = capacityAt(capacity, indexToMonth(start + m));
+          expect(net.capacity[m]).toBe(expected);
+          total += expected;
+        }
+        expect(net.options[0]![0]!.averageCapacity).toBeCloseTo(total / periods, 9);
       }),
       { numRuns: 300 },
     );

@@ -1,14 +1,13 @@
 /**
- * The supply network of a dataset: a graphology graph for queries, and a dense index (items by
- * number, BOM as compressed adjacency lists, a topological order) that engines iterate in linear time.
+ * The one index of a dataset that every engine reads: items by number, the BOM as compressed
+ * adjacency lists both ways, a topological order, supply options with their hosts and their
+ * capacity per period of the horizon. Built in time linear in the dataset; the planner extends it
+ * with its own period arrays (plan/network.ts).
  */
-import { DirectedGraph } from "graphology";
 import { ParaatError } from "../errors.js";
-import type { Company, Country, Dataset, Item, Site } from "../model/schema.js";
-import { averageCapacity } from "./capacity.js";
-import type { Adjacency, NetworkEdge, NetworkNode, NodeKind, SupplyOption } from "./types.js";
-
-export type SupplyGraph = DirectedGraph<NetworkNode, NetworkEdge>;
+import { monthToIndex } from "../month.js";
+import type { Company, Country, Dataset, Item, Site, Supply } from "../model/schema.js";
+import type { Adjacency, SupplyOption } from "./types.js";
 
 export interface SupplyNetwork {
   readonly dataset: Dataset;
@@ -30,13 +29,16 @@ export interface SupplyNetwork {
   readonly sites: ReadonlyMap<string, Site>;
   readonly companies: ReadonlyMap<string, Company>;
   readonly countries: ReadonlyMap<string, Country>;
-  /** The whole network as a graphology graph, built on first use (see nodeKey for node keys). */
-  readonly graph: SupplyGraph;
-}
-
-/** The graph key of a node: kinds are prefixed so ids of different collections never collide. */
-export function nodeKey(kind: NodeKind, id: string): string {
-  return `${kind}:${id}`;
+  /** The dataset's supply options in dataset order; supply number s is `supplies[s]`. */
+  readonly supplies: readonly Supply[];
+  /** Item number of each supply option. */
+  readonly supplyItem: Int32Array;
+  /** Supply numbers of each item, in dataset order. */
+  readonly suppliesOf: readonly (readonly number[])[];
+  /** Periods of the horizon (0 if it is empty). */
+  readonly periods: number;
+  /** capacity[s * periods + t]: capacity per period of supply s in force in period t (0 before its first step). */
+  readonly capacity: Float64Array;
 }
 
 function broken(message: string, details: unknown): ParaatError {
@@ -79,49 +81,6 @@ function topologicalOrder(n: number, children: Adjacency, parents: Adjacency, it
     throw broken(`the BOM has a cycle through ${inCycle.slice(0, 5).join(", ")}`, { items: inCycle });
   }
   return order;
-}
-
-function buildGraph(net: Omit<SupplyNetwork, "graph">): SupplyGraph {
-  const g: SupplyGraph = new DirectedGraph<NetworkNode, NetworkEdge>();
-  const add = (kind: NodeKind, id: string): string => {
-    const key = nodeKey(kind, id);
-    if (!g.hasNode(key)) g.addNode(key, { kind, id });
-    return key;
-  };
-  // Repeated lines (e.g. an owner listed twice) add up instead of failing on a duplicate edge.
-  const link = (from: string, to: string, attrs: NetworkEdge): void => {
-    const edge = g.directedEdge(from, to);
-    if (edge === undefined) g.addDirectedEdge(from, to, attrs);
-    else
-      g.updateEdgeAttributes(edge, (a) => ({
-        ...a,
-        ...(attrs.qty === undefined ? {} : { qty: (a.qty ?? 0) + attrs.qty }),
-        ...(attrs.share === undefined ? {} : { share: (a.share ?? 0) + attrs.share }),
-      }));
-  };
-  for (const c of net.countries.values()) add("country", c.code);
-  for (const c of net.companies.values()) link(add("company", c.id), add("country", c.country), { kind: "registered-in" });
-  for (const c of net.companies.values())
-    for (const o of c.owners) {
-      const owner = net.companies.has(o.owner) ? add("company", o.owner) : add("country", o.owner);
-      link(nodeKey("company", c.id), owner, { kind: "owned-by", share: o.share });
-    }
-  for (const s of net.sites.values()) {
-    const key = add("site", s.id);
-    link(key, add("company", s.company), { kind: "operated-by" });
-    link(key, add("country", s.country), { kind: "located-in" });
-  }
-  for (const it of net.items) add("item", it.id);
-  net.items.forEach((it, i) => {
-    for (let e = net.children.start[i]!; e < net.children.start[i + 1]!; e++)
-      link(nodeKey("item", it.id), nodeKey("item", net.items[net.children.target[e]!]!.id), { kind: "bom", qty: net.children.qty[e]! });
-    for (const o of net.options[i]!) {
-      const key = add("supply", o.supply.id);
-      link(nodeKey("item", it.id), key, { kind: "supplied-by" });
-      link(key, nodeKey("site", o.site), { kind: "at" });
-    }
-  });
-  return g;
 }
 
 /**
@@ -177,35 +136,67 @@ export function buildSupplyNetwork(dataset: Dataset): SupplyNetwork {
     siteOf[k] = site;
     count[i]!++;
   }
+  const periods = Math.max(0, dataset.horizon.periods);
+  const capacity = unrollCapacity(supplies, dataset.horizon.start, periods);
   const options: SupplyOption[][] = Array.from(count, (c) => new Array<SupplyOption>(c));
+  const suppliesOf: number[][] = Array.from(count, (c) => new Array<number>(c));
   count.fill(0);
   for (let k = 0; k < supplies.length; k++) {
-    const supply = supplies[k]!;
     const site = siteOf[k]!;
     const i = itemOf[k]!;
+    let total = 0;
+    for (let t = k * periods; t < (k + 1) * periods; t++) total += capacity[t]!;
+    suppliesOf[i]![count[i]!] = k;
     options[i]![count[i]!++] = {
-      supply,
+      supply: supplies[k]!,
       site: site.id,
       company: site.company,
       country: site.country,
-      averageCapacity: averageCapacity(supply, dataset.horizon),
+      averageCapacity: periods > 0 ? total / periods : 0,
     };
   }
 
-  const base = { dataset, items, itemIndex, unitValue, children, parents, order, rank, options, sites, companies, countries };
-  let graph: SupplyGraph | undefined;
   return {
-    ...base,
-    get graph(): SupplyGraph {
-      graph ??= buildGraph(base);
-      return graph;
-    },
+    dataset,
+    items,
+    itemIndex,
+    unitValue,
+    children,
+    parents,
+    order,
+    rank,
+    options,
+    sites,
+    companies,
+    countries,
+    supplies,
+    supplyItem: itemOf,
+    suppliesOf,
+    periods,
+    capacity,
   };
 }
 
-/** The active options of an item: those with capacity somewhere in the horizon. */
-export function activeOptions(net: SupplyNetwork, item: number): SupplyOption[] {
-  return net.options[item]!.filter((o) => o.averageCapacity > 0);
+/** Each capacity step holds from its month until the next step; none before the first. */
+function unrollCapacity(supplies: readonly Supply[], start: string, periods: number): Float64Array {
+  const capacity = new Float64Array(supplies.length * periods);
+  const start0 = monthToIndex(start);
+  const monthIndex = new Map<string, number>();
+  const period = (month: string): number => {
+    let m = monthIndex.get(month);
+    if (m === undefined) monthIndex.set(month, (m = monthToIndex(month) - start0));
+    return m;
+  };
+  for (let k = 0; k < supplies.length; k++) {
+    const steps = supplies[k]!.capacity;
+    for (let j = 0; j < steps.length; j++) {
+      const next = steps[j + 1];
+      const from = Math.max(0, period(steps[j]!.from));
+      const to = Math.min(periods, next === undefined ? periods : period(next.from));
+      capacity.fill(steps[j]!.perPeriod, k * periods + from, k * periods + Math.max(from, to));
+    }
+  }
+  return capacity;
 }
 
 /** The item number of an id; NOT_FOUND when the dataset has no such item. */
@@ -214,4 +205,9 @@ export function itemNumber(net: SupplyNetwork, id: string): number {
   if (i === undefined)
     throw new ParaatError("NOT_FOUND", `no item ${JSON.stringify(id)} in dataset ${net.dataset.name}`, { details: { item: id } });
   return i;
+}
+
+/** The neighbours of node i in adjacency lists (children or parents), for code off the hot paths. */
+export function neighbours(adj: Adjacency, i: number): number[] {
+  return Array.from(adj.target.subarray(adj.start[i], adj.start[i + 1]));
 }

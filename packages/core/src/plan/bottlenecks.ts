@@ -12,7 +12,8 @@ import { summariseDemand, summariseTarget, type DemandSummary, type TargetSummar
 import { isActiveSupply } from "./network.js";
 import { PlanValues, solveGroup, type GroupSolution, type SolverChoice } from "./solution.js";
 import type { Bottleneck, CapacityChange, CapacityGain } from "./types.js";
-import { itemName, monthRanges, supplyPlace, countMonths } from "./words.js";
+import { itemName } from "../words.js";
+import { countMonths, monthRanges, supplyPlace } from "./words.js";
 
 export interface BottleneckRun {
   bottlenecks: Bottleneck[];

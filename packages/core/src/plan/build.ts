@@ -23,7 +23,7 @@ import {
   planNameLegend,
   planPrefixes,
 } from "./names.js";
-import { resolvePlanOptions, type PlanOptions, type ResolvedPlanOptions } from "./options.js";
+import { planClock, resolvePlanOptions, type PlanContext, type PlanOptions, type ResolvedPlanOptions } from "./options.js";
 
 /** Independent clusters solved as one LP. */
 export interface PlanGroup {
@@ -85,8 +85,9 @@ export function planModelToLp(model: PlanModel): string {
   );
 }
 
-export function buildPlanModel(dataset: Dataset, options: PlanOptions = {}): PlanModel {
-  const started = performance.now();
+export function buildPlanModel(dataset: Dataset, options: PlanOptions = {}, context?: PlanContext): PlanModel {
+  const clock = planClock(context);
+  const started = clock();
   const resolved = resolvePlanOptions(options);
   const w = resolved.weights;
   const net = indexNetwork(dataset, w);
@@ -144,7 +145,7 @@ export function buildPlanModel(dataset: Dataset, options: PlanOptions = {}): Pla
     itemGroup,
     ...maps,
     pairModelled,
-    buildMs: performance.now() - started,
+    buildMs: clock() - started,
   };
 }
 
@@ -261,11 +262,13 @@ function addRows(net: PlanNetwork, group: PlanGroup, m: Maps, pairModelled: Uint
         const start = t - net.leadTime[s]!;
         if (start >= 0 && m.xVar[s * T + start]! >= 0) lp.addTerm(m.xVar[s * T + start]!, -1);
       }
-      for (const e of net.parents[i]!) {
-        if (itemGroup[e.item] !== group.index) continue;
-        for (const s of net.suppliesOf[e.item]!) {
+      const up = net.parents;
+      for (let e = up.start[i]!; e < up.start[i + 1]!; e++) {
+        const parent = up.target[e]!;
+        if (itemGroup[parent] !== group.index) continue;
+        for (const s of net.suppliesOf[parent]!) {
           const x = m.xVar[s * T + t]!;
-          if (x >= 0) lp.addTerm(x, e.qty);
+          if (x >= 0) lp.addTerm(x, up.qty[e]!);
         }
       }
       for (const d of net.demandsOf[i]!) if (m.dVar[d * T + t]! >= 0) lp.addTerm(m.dVar[d * T + t]!, 1);

@@ -6,6 +6,7 @@
  * cannot exist in time at all, items nobody can supply, and higher-priority recipients of the
  * same item. Each cause is data and is also put into one sentence.
  */
+import { neighbours } from "../network/network.js";
 import type { PlanModel } from "./build.js";
 import type { DemandSummary, TargetSummary } from "./extract.js";
 import { monthsOf } from "./extract.js";
@@ -23,7 +24,8 @@ import type {
   PoolCause,
   UsageCause,
 } from "./types.js";
-import { consumerName, formatQty, itemName, monthRanges, rangeWords, shortName, supplyPlace } from "./words.js";
+import { formatQty, itemName, shortName } from "../words.js";
+import { consumerName, monthRanges, rangeWords, supplyPlace } from "./words.js";
 
 /** Capacities named in one explanation, at most. */
 const MAX_CAPACITY_CAUSES = 3;
@@ -136,10 +138,10 @@ export class Explainer {
     for (let k = 0; k < out.length; k++) {
       const cur = out[k]!;
       if (!net.suppliesOf[cur]!.some((s) => isActiveSupply(net, s))) continue;
-      for (const e of net.children[cur]!) {
-        if (seen.has(e.item)) continue;
-        seen.add(e.item);
-        out.push(e.item);
+      for (const c of neighbours(net.children, cur)) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        out.push(c);
       }
     }
     return out;
@@ -227,9 +229,9 @@ export class Explainer {
       });
       const start = net.supplyStart[best]!;
       if (start === 0) break;
-      const critical = net.children[cur]!.find((e) => net.earliest[e.item] === start);
-      if (!critical) break;
-      cur = critical.item;
+      const critical = neighbours(net.children, cur).find((c) => net.earliest[c] === start);
+      if (critical === undefined) break;
+      cur = critical;
     }
     path.reverse();
     return { kind: "lead-time", item: net.items[i]!.id, itemName: itemName(net, i), earliest: this.months[net.earliest[i]!]!, path };
@@ -250,9 +252,9 @@ export class Explainer {
     if (supplies.length === 0) return [cause("no-supply-no-stock")];
     const out: NoSourceCause[] = [];
     // Inputs that cannot be had stop every supply option of the item (the BOM is per item).
-    const missing = net.children[i]!.filter((e) => net.earliest[e.item]! >= this.T);
+    const missing = neighbours(net.children, i).filter((c) => net.earliest[c]! >= this.T);
     if (missing.length > 0) {
-      for (const e of missing) if (!seen.has(e.item)) out.push(...this.noSource(e.item, [...via, net.items[e.item]!.id], seen));
+      for (const c of missing) if (!seen.has(c)) out.push(...this.noSource(c, [...via, net.items[c]!.id], seen));
       return out;
     }
     const reasons = new Set<NoSourceReason>();

@@ -9,7 +9,8 @@ export {
   type ResolvedPlanOptions,
 } from "./options.js";
 export { describePlanName, planNameLegend, planPrefixes } from "./names.js";
-export type { PlanNetwork, ConsumerStock, BomEdge } from "./network.js";
+export type { PlanNetwork, ConsumerStock } from "./network.js";
 export type { SolverChoice } from "./solution.js";
+export type { PlanContext } from "./options.js";
 export type * from "./types.js";
 export { planOptionsSchema, planRequestSchema, planWeightsSchema, checkPlanOptions, type PlanRequest } from "./options-schema.js";

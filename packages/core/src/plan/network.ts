@@ -1,18 +1,14 @@
 /**
- * The dataset indexed for planning: integer indices instead of ids, capacity per period, BOM
- * edges both ways, the earliest month each item can exist, what the demands and targets need,
- * and the independent clusters. Everything here is linear in the size of the dataset.
+ * The dataset indexed for planning: the earliest and latest month each item is of use, what the
+ * demands and targets need, and the independent clusters. Everything here is linear in the size
+ * of the dataset.
  */
 import { ParaatError } from "../errors.js";
-import { monthToIndex, periodOf } from "../month.js";
-import { POOL, type Company, type Consumer, type Country, type Dataset, type Item, type Site, type Supply } from "../model/schema.js";
+import { periodOf } from "../month.js";
+import { POOL, type Consumer, type Dataset, type Supply } from "../model/schema.js";
+import { buildSupplyNetwork, type SupplyNetwork } from "../network/network.js";
+import type { Adjacency } from "../network/types.js";
 import { priorityWeight, type PlanWeights } from "./options.js";
-
-export interface BomEdge {
-  /** The other item of the BOM line (the child in children[], the parent in parents[]). */
-  item: number;
-  qty: number;
-}
 
 /** A consumer's stock of one item: what its targets measure. Several targets on the same pair share it. */
 export interface ConsumerStock {
@@ -28,23 +24,15 @@ export interface ConsumerStock {
   gapRate: number;
 }
 
-export interface PlanNetwork {
-  dataset: Dataset;
-  periods: number;
-  items: Item[];
-  itemIndex: Map<string, number>;
-  supplies: Supply[];
-  supplyItem: Int32Array;
+/**
+ * The dataset's one index (network/network.ts) extended with what the planner needs per period:
+ * lead times, opening pool stock, the earliest and latest useful period of each item, what the
+ * demands and targets need, their weights, and the independent clusters.
+ */
+export interface PlanNetwork extends SupplyNetwork {
   leadTime: Int32Array;
-  /** capacity[s * periods + t]: capacity of supply s in force in period t. */
-  capacity: Float64Array;
-  suppliesOf: number[][];
-  children: BomEdge[][];
-  parents: BomEdge[][];
   /** Opening pool stock per item. */
   pool: Float64Array;
-  /** Items with every child before its parents. */
-  order: Int32Array;
   /** First period in which any of the item can be in the pool; `periods` means never within the horizon. */
   earliest: Int32Array;
   /** First period in which supply s may produce (all children can exist); `periods` if never. */
@@ -86,9 +74,6 @@ export interface PlanNetwork {
   /** The largest chainCost. */
   maxChainCost: number;
   consumers: Map<string, Consumer>;
-  sites: Map<string, Site>;
-  companies: Map<string, Company>;
-  countries: Map<string, Country>;
 }
 
 function invalid(message: string, details?: unknown): ParaatError {
@@ -108,51 +93,22 @@ export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwor
   if (!Number.isInteger(T) || T < 1)
     throw new ParaatError("INVALID_ARGUMENT", `The planning horizon is empty (${T} periods); it needs at least one month.`);
   const horizon = dataset.horizon;
-  const items = dataset.items;
-  const itemIndex = new Map<string, number>();
-  items.forEach((it, i) => itemIndex.set(it.id, i));
+  const base = buildSupplyNetwork(dataset);
+  const { items, itemIndex, children, suppliesOf, capacity, supplies } = base;
   const itemOf = (id: string, where: string): number => {
     const i = itemIndex.get(id);
     if (i === undefined) throw invalid(`${where} refers to unknown item ${JSON.stringify(id)}`);
     return i;
   };
   const n = items.length;
-
-  const children: BomEdge[][] = items.map(() => []);
-  const parents: BomEdge[][] = items.map(() => []);
-  for (const line of dataset.bom) {
-    const p = itemOf(line.parent, `BOM line ${line.parent}/${line.child}`);
-    const c = itemOf(line.child, `BOM line ${line.parent}/${line.child}`);
-    children[p]!.push({ item: c, qty: line.qty });
-    parents[c]!.push({ item: p, qty: line.qty });
-  }
-
-  const supplies = dataset.supply;
   const S = supplies.length;
-  const supplyItem = new Int32Array(S);
-  const leadTime = new Int32Array(S);
-  const capacity = new Float64Array(S * T);
-  const suppliesOf: number[][] = items.map(() => []);
-  const start0 = monthToIndex(horizon.start);
-  supplies.forEach((s, k) => {
-    const i = itemOf(s.item, `supply ${s.id}`);
-    supplyItem[k] = i;
-    leadTime[k] = s.leadTime;
-    suppliesOf[i]!.push(k);
-    // Each step holds from its month until the next step; none before the first.
-    for (let j = 0; j < s.capacity.length; j++) {
-      const step = s.capacity[j]!;
-      const next = s.capacity[j + 1];
-      const from = Math.max(0, monthToIndex(step.from) - start0);
-      const to = Math.min(T, next === undefined ? T : monthToIndex(next.from) - start0);
-      for (let t = from; t < to; t++) capacity[k * T + t] = step.perPeriod;
-    }
-  });
+  const leadTime = Int32Array.from(supplies, (s) => s.leadTime);
 
   const pool = new Float64Array(n);
   for (const st of dataset.stocks) if (st.holder === POOL) pool[itemOf(st.item, `stock ${st.item}/${st.holder}`)]! += st.qty;
 
-  const order = topologicalOrder(children, parents, items);
+  // The index orders parents first; the planner mostly walks children first.
+  const order = base.order.slice().reverse();
 
   // Earliest availability, children first.
   const earliest = new Int32Array(n).fill(T);
@@ -162,7 +118,7 @@ export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwor
     let ea = pool[i]! > 0 ? 0 : T;
     for (const s of suppliesOf[i]!) {
       let start = 0;
-      for (const e of children[i]!) start = Math.max(start, earliest[e.item]!);
+      for (let e = children.start[i]!; e < children.start[i + 1]!; e++) start = Math.max(start, earliest[children.target[e]!]!);
       if (start >= T) continue;
       supplyStart[s] = start;
       const lastStart = T - 1 - leadTime[s]!;
@@ -255,7 +211,8 @@ export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwor
   for (const pair of pairs) if (pair.gapRate > 0) need(pair.item);
   while (stack.length > 0) {
     const i = stack.pop()!;
-    for (const s of suppliesOf[i]!) if (supplyFirst[s]! < T) for (const e of children[i]!) need(e.item);
+    for (const s of suppliesOf[i]!)
+      if (supplyFirst[s]! < T) for (let e = children.start[i]!; e < children.start[i + 1]!; e++) need(children.target[e]!);
   }
 
   // Latest useful period, parents first (the reverse of the children-first order).
@@ -268,7 +225,10 @@ export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwor
     for (const s of suppliesOf[p]!) {
       if (supplyFirst[s]! >= T) continue;
       const lastUse = latest[p]! - leadTime[s]!;
-      for (const e of children[p]!) latest[e.item] = Math.max(latest[e.item]!, lastUse);
+      for (let e = children.start[p]!; e < children.start[p + 1]!; e++) {
+        const c = children.target[e]!;
+        latest[c] = Math.max(latest[c]!, lastUse);
+      }
     }
   }
 
@@ -280,7 +240,10 @@ export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwor
     const p = order[k]!;
     if (needed[p] === 0 || perDemanded[p] === 0) continue;
     if (!suppliesOf[p]!.some((s) => supplyFirst[s]! < T)) continue;
-    for (const e of children[p]!) perDemanded[e.item] = Math.max(perDemanded[e.item]!, perDemanded[p]! * e.qty);
+    for (let e = children.start[p]!; e < children.start[p + 1]!; e++) {
+      const c = children.target[e]!;
+      perDemanded[c] = Math.max(perDemanded[c]!, perDemanded[p]! * children.qty[e]!);
+    }
   }
   const holdingScale = perDemanded.map((m) => (m > 0 ? 1 / m : 0));
 
@@ -288,19 +251,10 @@ export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwor
   const { cluster, count } = clustersOf(needed, suppliesOf, children, supplyFirst, T);
 
   return {
-    dataset,
+    ...base,
     periods: T,
-    items,
-    itemIndex,
-    supplies,
-    supplyItem,
     leadTime,
-    capacity,
-    suppliesOf,
-    children,
-    parents,
     pool,
-    order,
     earliest,
     supplyStart,
     supplyFirst,
@@ -324,39 +278,14 @@ export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwor
     chainCost,
     maxChainCost: chainCost.reduce((m, c) => Math.max(m, c), 0),
     consumers,
-    sites: new Map(dataset.sites.map((s) => [s.id, s])),
-    companies: new Map(dataset.companies.map((c) => [c.id, c])),
-    countries: new Map(dataset.countries.map((c) => [c.code, c])),
   };
-}
-
-/** Kahn's algorithm, children first; a cycle (which validation rejects) is an error here too. */
-function topologicalOrder(children: BomEdge[][], parents: BomEdge[][], items: Item[]): Int32Array {
-  const n = children.length;
-  const remaining = new Int32Array(n);
-  const order = new Int32Array(n);
-  let head = 0;
-  let tail = 0;
-  for (let i = 0; i < n; i++) {
-    remaining[i] = children[i]!.length;
-    if (remaining[i] === 0) order[tail++] = i;
-  }
-  while (head < tail) {
-    const c = order[head++]!;
-    for (const e of parents[c]!) if (--remaining[e.item]! === 0) order[tail++] = e.item;
-  }
-  if (tail < n) {
-    const stuck = [...remaining.keys()].filter((i) => remaining[i]! > 0).map((i) => items[i]!.id);
-    throw invalid(`the BOM has a cycle through ${stuck.slice(0, 5).join(", ")}`, { items: stuck });
-  }
-  return order;
 }
 
 /** Connected components of the modelled items over BOM links of active supply options (union-find). */
 function clustersOf(
   needed: Uint8Array,
-  suppliesOf: number[][],
-  children: BomEdge[][],
+  suppliesOf: readonly (readonly number[])[],
+  children: Adjacency,
   supplyFirst: Int32Array,
   T: number,
 ): { cluster: Int32Array; count: number } {
@@ -376,9 +305,9 @@ function clustersOf(
   for (let i = 0; i < n; i++) {
     if (needed[i] === 0) continue;
     if (!suppliesOf[i]!.some((s) => supplyFirst[s]! < T)) continue;
-    for (const e of children[i]!) {
+    for (let e = children.start[i]!; e < children.start[i + 1]!; e++) {
       const a = find(i);
-      const b = find(e.item);
+      const b = find(children.target[e]!);
       if (a !== b) parent[a] = b;
     }
   }
@@ -394,11 +323,16 @@ function clustersOf(
   return { cluster, count };
 }
 
-function chainCosts(order: Int32Array, suppliesOf: number[][], children: BomEdge[][], supplies: Supply[]): Float64Array {
+function chainCosts(
+  order: Int32Array,
+  suppliesOf: readonly (readonly number[])[],
+  children: Adjacency,
+  supplies: readonly Supply[],
+): Float64Array {
   const chain = new Float64Array(order.length);
   for (const i of order) {
     let below = 0;
-    for (const e of children[i]!) below += e.qty * chain[e.item]!;
+    for (let e = children.start[i]!; e < children.start[i + 1]!; e++) below += children.qty[e]! * chain[children.target[e]!]!;
     let c = 0;
     for (const s of suppliesOf[i]!) c = Math.max(c, supplies[s]!.unitCost + below);
     chain[i] = c;

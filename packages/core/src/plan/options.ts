@@ -127,3 +127,15 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
 export function priorityWeight(weights: Pick<PlanWeights, "priorityBase">, priority: number): number {
   return Math.pow(weights.priorityBase, 1 - priority);
 }
+
+/**
+ * What the planner takes from its caller besides data and options: a clock (milliseconds, for the
+ * timings in the result). Core reads no clock of its own; without one, timings are 0.
+ */
+export interface PlanContext {
+  clock?: () => number;
+}
+
+export function planClock(context: PlanContext | undefined): () => number {
+  return context?.clock ?? (() => 0);
+}

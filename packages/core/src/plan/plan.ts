@@ -9,17 +9,23 @@ import { buildPlanModel, planModelSize, type PlanModel } from "./build.js";
 import { findBottlenecks } from "./bottlenecks.js";
 import { Explainer } from "./explain.js";
 import { collectDeliveries, collectProduction, collectStocks, summariseDemand, summariseTarget, type TargetSummary } from "./extract.js";
-import type { PlanOptions } from "./options.js";
+import { planClock, type PlanContext, type PlanOptions } from "./options.js";
 import { PlanValues, solveGroup, type GroupSolution, type SolverChoice } from "./solution.js";
 import type { DemandResult, PlanResult, TargetResult } from "./types.js";
 import { periodMonth } from "../month.js";
 
-export async function planDataset(dataset: Dataset, options: PlanOptions, solver: SolverChoice): Promise<PlanResult> {
-  return await solvePlanModel(buildPlanModel(dataset, options), solver);
+export async function planDataset(
+  dataset: Dataset,
+  options: PlanOptions,
+  solver: SolverChoice,
+  context?: PlanContext,
+): Promise<PlanResult> {
+  return await solvePlanModel(buildPlanModel(dataset, options, context), solver, context);
 }
 
 /** Solves a model built by buildPlanModel (e.g. after exporting it) and reads the plan from it. */
-export async function solvePlanModel(model: PlanModel, solver: SolverChoice): Promise<PlanResult> {
+export async function solvePlanModel(model: PlanModel, solver: SolverChoice, context?: PlanContext): Promise<PlanResult> {
+  const clock = planClock(context);
   const net = model.network;
   const opts = model.options;
   const solutions: GroupSolution[] = [];
@@ -29,7 +35,7 @@ export async function solvePlanModel(model: PlanModel, solver: SolverChoice): Pr
   }
   const values = new PlanValues(model, solutions);
 
-  const explainStarted = performance.now();
+  const explainStarted = clock();
   const explainer = new Explainer(model, values);
   const month = (t: number): string | null => (t < 0 ? null : periodMonth(net.dataset.horizon, t));
   const demandSummaries = net.dataset.demands.map((_, d) => summariseDemand(values, d));
@@ -75,7 +81,7 @@ export async function solvePlanModel(model: PlanModel, solver: SolverChoice): Pr
       };
     }
   }
-  let explainMs = performance.now() - explainStarted;
+  let explainMs = clock() - explainStarted;
 
   const run = await findBottlenecks(model, values, explainer, solver, { demands: demandSummaries, targets: targetSummaries });
   // The bases were only for the re-solves (on `large` they are tens of megabytes).
@@ -84,9 +90,9 @@ export async function solvePlanModel(model: PlanModel, solver: SolverChoice): Pr
   const backends = [...new Set(solutions.map((s) => s.backend).filter((b) => b !== "none"))];
   const production = collectProduction(values);
   const deliveries = collectDeliveries(values);
-  const collectStarted = performance.now();
+  const collectStarted = clock();
   const stocks = opts.stocks ? collectStocks(values) : undefined;
-  explainMs += performance.now() - collectStarted;
+  explainMs += clock() - collectStarted;
 
   return {
     status: "optimal",

@@ -1,16 +1,8 @@
-/** Small helpers to write explanations: quantities, month ranges, names of things. */
-import { periodMonth } from "../month.js";
+/** Helpers to write plan explanations: month ranges, consumers and the place of a supply option (the rest is in core/words.ts). */
+import { monthsBetween, periodMonth } from "../month.js";
+import { shortName } from "../words.js";
 import type { PlanNetwork } from "./network.js";
 import type { MonthRange } from "./types.js";
-
-/** 12345.6 → "12,346"; 2.5 → "2.5". Deterministic (no locale). */
-export function formatQty(v: number): string {
-  const abs = Math.abs(v);
-  if (abs < 100) return String(Math.round(v * 100) / 100);
-  const [int] = Math.round(abs).toFixed(0).split(".");
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return v < 0 ? `-${grouped}` : grouped;
-}
 
 /** Consecutive periods where flag(t) holds, as month ranges. */
 export function monthRanges(net: PlanNetwork, from: number, to: number, flag: (t: number) => boolean): MonthRange[] {
@@ -30,14 +22,8 @@ export function monthRanges(net: PlanNetwork, from: number, to: number, flag: (t
 
 export function countMonths(ranges: readonly MonthRange[]): number {
   let n = 0;
-  for (const r of ranges) n += monthIndexDiff(r.from, r.to) + 1;
+  for (const r of ranges) n += monthsBetween(r.from, r.to) + 1;
   return n;
-}
-
-function monthIndexDiff(a: string, b: string): number {
-  const [ya, ma] = a.split("-").map(Number);
-  const [yb, mb] = b.split("-").map(Number);
-  return (yb! - ya!) * 12 + (mb! - ma!);
 }
 
 /** "from 2025-02" (to the end of the window), "from 2025-02 to 2025-06", or the first two ranges and a count. */
@@ -48,16 +34,6 @@ export function rangeWords(ranges: readonly MonthRange[], windowEnd: string): st
   if (ranges.length === 1) return one(ranges[0]!);
   const rest = ranges.length > 2 ? ` and ${ranges.length - 2} more period${ranges.length > 3 ? "s" : ""}` : "";
   return `${one(ranges[0]!)}, ${one(ranges[1]!)}${rest}`;
-}
-
-export function itemName(net: PlanNetwork, i: number): string {
-  return net.items[i]!.name;
-}
-
-/** A name without its trailing remark in parentheses, for sentences: "Nitrocellulose (military grade)" → "Nitrocellulose". */
-export function shortName(name: string): string {
-  const m = /^(.{3,}?)\s*\([^()]*\)$/.exec(name);
-  return m ? m[1]! : name;
 }
 
 export function consumerName(net: PlanNetwork, id: string): string {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { buildSupplyNetwork, type SupplyNetwork } from "../network/network.js";
 import { arbDataset } from "../testing/index.js";
 import { analyzeRisk } from "./analyze.js";
-import { pct } from "./describe.js";
+import { pct } from "../words.js";
 import { UNSOURCED, valueSplit } from "./exposure.js";
 import { itemSources } from "./sources.js";
 import { arbSpec, build } from "./test-fixtures.js";

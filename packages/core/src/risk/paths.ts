@@ -3,7 +3,7 @@
  * and the text. Only the chosen paths are materialised, from the steps of the exposure table.
  */
 import type { SupplyNetwork } from "../network/network.js";
-import { pct } from "./describe.js";
+import { pct } from "../words.js";
 import { UNSOURCED, type ExposureTable } from "./exposure.js";
 import { END } from "./path-steps.js";
 import type { ExposurePath } from "./types.js";

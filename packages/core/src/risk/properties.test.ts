@@ -5,7 +5,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bomTree, endItems } from "../network/bom.js";
-import { activeOptions, buildSupplyNetwork } from "../network/network.js";
+import { buildSupplyNetwork, type SupplyNetwork } from "../network/network.js";
+
+const activeOptions = (net: SupplyNetwork, i: number) => net.options[i]!.filter((o) => o.averageCapacity > 0);
 import { withoutHost } from "../network/removal.js";
 import type { HostKind } from "../network/types.js";
 import { arbDataset } from "../testing/index.js";

@@ -4,7 +4,7 @@
  */
 import type { SupplyNetwork } from "../network/network.js";
 import { blocOf } from "./blocs.js";
-import { hostLabel, list, months, pct, units } from "./describe.js";
+import { hostLabel, list, months, pct, formatQty } from "../words.js";
 import type { ResolvedRiskOptions, RegisterFilter } from "./options.js";
 import type { Requirements } from "./requirement.js";
 import type { ItemSources } from "./sources.js";
@@ -65,7 +65,7 @@ function stockpileAdvice(input: RegisterInput, item: number): string {
   const name = input.net.items[item]!.name;
   if (r <= 0) return `Size a stockpile of ${name} once its usage is known (demands, or targets' usagePerPeriod).`;
   const have = input.req.pool[item]! / r;
-  return `Hold a stockpile of ${months(n)} of ${name}: ${units(n * r)} ${input.net.items[item]!.unit} at ${units(r)} a month (pool stock now covers ${months(have)}).`;
+  return `Hold a stockpile of ${months(n)} of ${name}: ${formatQty(n * r)} ${input.net.items[item]!.unit} at ${formatQty(r)} a month (pool stock now covers ${months(have)}).`;
 }
 
 function neededText(input: RegisterInput, item: number): { text: string; related: string[] } {

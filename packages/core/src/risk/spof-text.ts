@@ -1,5 +1,5 @@
 /** Words of a structural SPOF's explanation. */
-import { list, months } from "./describe.js";
+import { list, months } from "../words.js";
 
 /**
  * What losing a host does, after "Losing <host>": ` leaves A, B and C without any supply; E needs A

@@ -8,7 +8,7 @@
  */
 import { BomWalker, type BomTree } from "../network/bom.js";
 import type { SupplyNetwork } from "../network/network.js";
-import { hostLabel } from "./describe.js";
+import { hostLabel } from "../words.js";
 import type { Requirements } from "./requirement.js";
 import type { ItemSources } from "./sources.js";
 import { HostGroups, numberHosts, type HostNumbers } from "./spof-groups.js";

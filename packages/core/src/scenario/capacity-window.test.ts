@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { addMonths, monthToIndex } from "../month.js";
 import type { CapacityStep } from "../model/schema.js";
-import { capacityAt, mapCapacityWindow } from "./capacity-window.js";
+import { capacityAt } from "../network/capacity.js";
+import { mapCapacityWindow } from "./capacity-window.js";
 
 const start = "2025-01";
 const steps = fc

@@ -5,6 +5,7 @@
  */
 import { monthToIndex } from "../month.js";
 import type { CapacityStep } from "../model/schema.js";
+import { capacityAt } from "../network/capacity.js";
 
 /**
  * `until` is the first month after the window (exclusive), or undefined for a window to the end.
@@ -45,15 +46,4 @@ function withoutRepeats(steps: CapacityStep[]): CapacityStep[] {
     value = s.perPeriod;
   }
   return out;
-}
-
-/** Capacity per period in force in `month` (0 before the first step). */
-export function capacityAt(steps: readonly CapacityStep[], month: string): number {
-  const m = monthToIndex(month);
-  let value = 0;
-  for (const step of steps) {
-    if (monthToIndex(step.from) > m) break;
-    value = step.perPeriod;
-  }
-  return value;
 }

@@ -1,7 +1,9 @@
 /** A scenario's node (a site, a company or a country) as the set of sites it stands for. */
 import type { Dataset } from "../model/schema.js";
+import type { HostKind } from "../network/types.js";
 
-export type NodeKind = "site" | "company" | "country";
+/** A scenario names the same hosts as the risk engine. */
+export type NodeKind = HostKind;
 
 export interface ResolvedNode {
   kind: NodeKind;

@@ -1,9 +1,19 @@
-/** Words for explanations: names of items and hosts, percentages, months. */
-import type { SupplyNetwork } from "../network/network.js";
-import type { HostKind } from "../network/types.js";
+/**
+ * The one set of wording helpers for explanations and findings: names of items and hosts,
+ * quantities, shares, months and lists. Deterministic (no locale), and fast enough to be called
+ * for every finding of a large network.
+ */
+import type { SupplyNetwork } from "./network/network.js";
+import type { HostKind } from "./network/types.js";
 
-export function itemName(net: SupplyNetwork, item: number): string {
+export function itemName(net: Pick<SupplyNetwork, "items">, item: number): string {
   return net.items[item]!.name;
+}
+
+/** A name without its trailing remark in parentheses, for sentences: "Nitrocellulose (military grade)" → "Nitrocellulose". */
+export function shortName(name: string): string {
+  const m = /^(.{3,}?)\s*\([^()]*\)$/.exec(name);
+  return m ? m[1]! : name;
 }
 
 export function hostLabel(net: SupplyNetwork, kind: HostKind, id: string): string {
@@ -43,14 +53,15 @@ export function months(m: number): string {
   return `${m >= 10 ? Math.round(m) : Math.round(m * 10) / 10} month${m === 1 ? "" : "s"}`;
 }
 
-/** A quantity: whole numbers with thousands separators from 100 up ("22,000"), else two decimals at most. */
-export function units(q: number): string {
-  if (q < 100) return String(Math.round(q * 100) / 100);
+/** A quantity: whole numbers with thousands separators from 100 up ("22,000", "-1,250"), else two decimals at most. */
+export function formatQty(q: number): string {
+  const abs = Math.abs(q);
+  if (abs < 100) return String(Math.round(q * 100) / 100);
   // By hand: toLocaleString goes through ICU and is slow when called for thousands of findings.
-  const digits = String(Math.round(q));
+  const digits = String(Math.round(abs));
   let out = "";
   for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? "," : "") + digits[i]!;
-  return out;
+  return q < 0 ? `-${out}` : out;
 }
 
 /** "a, b and c" or "a, b, c and 4 more"; `total` when `names` holds only the first few of them. */
