@@ -34,7 +34,7 @@ import type { BenchSuite, BenchTable } from "../lib/suite.js";
 const here = fileURLToPath(import.meta.url);
 const repo = join(dirname(here), "..", "..");
 const CASES = ["small", "medium", "large", "nl-2024"];
-type Mode = "plan" | "cbc" | "glpsol";
+type Mode = "plan" | "plan-untied" | "cbc" | "glpsol";
 
 function loadCase(name: string): Dataset {
   if (name in presets) return generateDataset(presets[name as PresetName]);
@@ -47,7 +47,7 @@ function loadCase(name: string): Dataset {
 /** Child side: plan the case (writing its LP to lpPath), or solve lpPath with one native solver. */
 async function measure(mode: Mode, name: string, lpPath: string): Promise<void> {
   const timeLimit = Number(process.env.PARAAT_BENCH_PLAN_TIMEOUT ?? 1800);
-  if (mode !== "plan") {
+  if (mode === "cbc" || mode === "glpsol") {
     const solver = mode === "cbc" ? cbcSolver() : glpsolSolver();
     if (!solver.isAvailable()) return reportCase({ status: "not installed" });
     // The same dual tolerance the planner passes (glpsol has none), so the comparison is like for like.
@@ -56,8 +56,11 @@ async function measure(mode: Mode, name: string, lpPath: string): Promise<void> 
     return reportCase({ status: s.status, objective: s.objective, solveMs: s.solveMs, cpuMs: s.cpuMs, solverPeakRssMb: s.peakRssMb });
   }
   const dataset = loadCase(name);
+  // plan-untied: the same plan without the tie rule (issue "One dataset, one answer" measures what the rule costs).
+  const options = mode === "plan-untied" ? { breakTies: false } : {};
+  if (mode === "plan-untied") lpPath = `${lpPath}.untied`;
   const started = performance.now();
-  const model = buildPlanModel(dataset, {}, { clock: () => performance.now() });
+  const model = buildPlanModel(dataset, options, { clock: () => performance.now() });
   const buildMs = performance.now() - started;
   const size = planModelSize(model);
   // The export is what the native solvers solve; it is not part of the plan's end-to-end time.
@@ -118,6 +121,7 @@ async function run(): Promise<BenchTable[]> {
     "solve: the plan's own solves with the automatically chosen backend; re-solves: wall time of the +10% capacity re-solves of the top bottlenecks (two at a time), warm-started from the plan's optimal basis when the backend is CBC.",
     "cbc / glpsol: that solver alone on the exported LP (`cbc FILE dualTolerance 1e-9 solve` — the planner's tolerance —, `glpsol --lp FILE`), own process, duals not read.",
     "ratio: plan s ÷ the faster of cbc and glpsol (and end-to-end s ÷ the same). node MB: peak RSS of the planning process; solver MB: of the native solver process.",
+    "plan s, no tie rule: the same plan with breakTies false (no tie terms, no objective scale, no re-allocation; the solver's pivoting picks among the optima); tie rule: plan s against it.",
     `Native solves stop after ${timeoutS} s (PARAAT_BENCH_PLAN_TIMEOUT); wall times on a shared 2-core machine, CPU times in brackets where the solver process lived long enough to be sampled (100 ms).`,
   ];
   try {
@@ -139,9 +143,11 @@ async function run(): Promise<BenchTable[]> {
       };
       const plan = await child("plan");
       if (typeof plan === "string") {
-        rows.push([name, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "failed", "-", "-", "-"]);
+        rows.push([name, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "failed", "-", "-", "-", "-", "-"]);
         continue;
       }
+      const untied = await child("plan-untied");
+      const untiedS = typeof untied === "string" ? NaN : (num(untied.data.endToEndMs) - num(untied.data.resolveMs)) / 1000;
       const native: Record<string, { s: number; cpu: number; mb: number; status: string }> = {};
       for (const mode of ["cbc", "glpsol"] as const) {
         if (!natives.includes(mode)) {
@@ -184,6 +190,8 @@ async function run(): Promise<BenchTable[]> {
         cell("cbc"),
         cell("glpsol"),
         Number.isFinite(fastest) ? `${(core / fastest).toFixed(2)} (${(e2e / fastest).toFixed(2)})` : "-",
+        untiedS,
+        Number.isFinite(untiedS) ? `${(((core - untiedS) / untiedS) * 100).toFixed(0)}%` : "-",
       ]);
     }
   } finally {
@@ -210,6 +218,8 @@ async function run(): Promise<BenchTable[]> {
         "cbc s (CPU) MB",
         "glpsol s (CPU) MB",
         "ratio",
+        "plan s, no tie rule",
+        "tie rule",
       ],
       rows,
       notes,

@@ -3,7 +3,7 @@
  * described by their main fields and let the rest through: their full types live in core.
  */
 import { z } from "zod";
-import { datasetSchema, entityNames, findingKinds, severities } from "@paraat/core";
+import { datasetSchema, entityNames, findingKinds, severities, supplyTieKeys, targetTieKeys, tieRules } from "@paraat/core";
 import { jobStatuses, permissions, roles } from "@paraat/services";
 
 export const errorSchema = z
@@ -84,6 +84,12 @@ export const planResultSchema = z
     bottlenecks: z.array(z.looseObject({ rank: z.number(), supply: z.string(), value: z.number() })),
     production: z.array(z.unknown()),
     deliveries: z.array(z.unknown()),
+    ties: z.looseObject({
+      applied: z.boolean(),
+      rule: z.enum(tieRules),
+      supplies: z.array(z.enum(supplyTieKeys)),
+      targets: z.array(z.enum(targetTieKeys)),
+    }),
   })
   .meta({ id: "PlanResult", description: "packages/core/src/plan/types.ts PlanResult" });
 

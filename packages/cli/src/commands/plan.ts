@@ -13,6 +13,19 @@ interface PlanCommandOptions {
   bottlenecks: string;
   resolveTop: string;
   timeLimit?: string;
+  ties: string;
+  supplyOrder?: string;
+  targetOrder?: string;
+}
+
+/** A comma list of order keys ("bloc,lead-time"), checked by the plan request schema. */
+function keyList(value: string | undefined): string[] | undefined {
+  return value === undefined
+    ? undefined
+    : value
+        .split(",")
+        .map((k) => k.trim())
+        .filter((k) => k.length > 0);
 }
 
 const solverNames: readonly SolverPreference[] = ["auto", "highs", "cbc", "glpsol", "glpk-js"];
@@ -37,6 +50,13 @@ export function registerPlan(program: Command): void {
     .option("--bottlenecks <n>", "bottlenecks to list", "10")
     .option("--resolve-top <n>", "top bottlenecks to re-solve with +10% capacity", "3")
     .option("--time-limit <seconds>", "time limit per solve")
+    .option(
+      "--ties <rule>",
+      "among demands of one item and priority: due-date (earlier due month first, the same month pro rata) or pro-rata (in proportion to quantity)",
+      "due-date",
+    )
+    .option("--supply-order <keys>", "order among supply options of equal cost, from bloc, lead-time, id (default bloc,lead-time,id)")
+    .option("--target-order <keys>", "order among targets of one item and priority, from by, level, id (default by,id)")
     .action(async (cmd: PlanCommandOptions) => {
       const opts = program.opts<GlobalOptions>();
       if (!(solverNames as readonly string[]).includes(cmd.solver))
@@ -48,6 +68,15 @@ export function registerPlan(program: Command): void {
         bottlenecks: numberOption(cmd.bottlenecks),
         resolveTop: numberOption(cmd.resolveTop),
         ...(cmd.timeLimit === undefined ? {} : { timeLimit: numberOption(cmd.timeLimit) }),
+        ties: cmd.ties,
+        ...(cmd.supplyOrder === undefined && cmd.targetOrder === undefined
+          ? {}
+          : {
+              tieOrder: {
+                ...(cmd.supplyOrder === undefined ? {} : { supplies: keyList(cmd.supplyOrder) }),
+                ...(cmd.targetOrder === undefined ? {} : { targets: keyList(cmd.targetOrder) }),
+              },
+            }),
       } as PlanRequest;
       const bar = progressBar(!opts.quiet);
       try {
@@ -79,6 +108,9 @@ export function planOutput(r: PlanResult): CommandResult {
   notes.push(
     `Solved by ${s.backend} in ${(s.solveMs / 1000).toFixed(1)} s (model built in ${(s.buildMs / 1000).toFixed(1)} s): ${s.variables} variables, ` +
       `${s.constraints} constraints, ${s.nonzeros} non-zeros, ${s.clusters} independent cluster${s.clusters === 1 ? "" : "s"}; objective ${r.objective}` +
+      (r.ties.applied
+        ? `; ties broken by rule ${r.ties.rule}, supply options of equal cost by ${r.ties.supplies.join(", ")}, targets by ${r.ties.targets.join(", ")}, then id`
+        : "") +
       (s.resolves > 0
         ? `; ${s.resolves} bottleneck re-solve${s.resolves === 1 ? "" : "s"}, ${s.warmStarts} warm-started from the plan's basis.`
         : "."),

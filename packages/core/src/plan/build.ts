@@ -24,6 +24,8 @@ import {
   planPrefixes,
 } from "./names.js";
 import { planClock, resolvePlanOptions, type PlanContext, type PlanOptions, type ResolvedPlanOptions } from "./options.js";
+import { tieClasses } from "./tie-allocation.js";
+import { neutralTieTerms, objectiveScaleOf, tieTerms, type TieTerms } from "./ties.js";
 
 /** Independent clusters solved as one LP. */
 export interface PlanGroup {
@@ -31,6 +33,8 @@ export interface PlanGroup {
   clusters: number[];
   items: number[];
   model: LpModel;
+  /** Each variable's objective coefficient without the tie terms and unscaled: what the reported objective sums. */
+  baseCost: Float64Array;
 }
 
 export interface PlanModel {
@@ -56,6 +60,15 @@ export interface PlanModel {
   bRow: Int32Array;
   /** Whether consumer stock k is in the LP (its item can be supplied and a target has a level above 0). */
   pairModelled: Uint8Array;
+  /**
+   * Factor on every objective coefficient of the LP (ties.ts, objectiveScale): it lifts the
+   * smallest cost, holding and tie terms above the solvers' tolerance. The LP text and the
+   * solvers see the scaled objective; objective, duals and reduced costs are read back divided by it.
+   */
+  objectiveScale: number;
+  /** The tie terms in the objective (ties.ts) and the tie classes re-allocated after each solve (tie-allocation.ts). */
+  ties: TieTerms;
+  tieClasses: number[][];
   buildMs: number;
 }
 
@@ -105,13 +118,16 @@ export function buildPlanModel(dataset: Dataset, options: PlanOptions = {}, cont
   const costWeight = computeCostWeight(net, resolved, minService);
   // Per unit-month of one demanded unit's worth of an item in the pool (net.holdingScale converts to the item's units).
   const holdingWeight = w.holding * minService;
+  const ties = resolved.breakTies ? tieTerms(net, resolved, minService, costWeight) : neutralTieTerms(net);
+  const objectiveScale = resolved.breakTies ? objectiveScaleOf(net, ties, costWeight, holdingWeight, minService) : 1;
   const groupOfCluster = packClusters(net, pairModelled, resolved.batchVariables);
   const groupCount = groupOfCluster.reduce((m, g) => Math.max(m, g + 1), 0);
   const groups: PlanGroup[] = [];
-  for (let g = 0; g < groupCount; g++) groups.push({ index: g, clusters: [], items: [], model: new LpModel(planPrefixes) });
+  for (let g = 0; g < groupCount; g++)
+    groups.push({ index: g, clusters: [], items: [], model: new LpModel(planPrefixes), baseCost: new Float64Array(0) });
   groupOfCluster.forEach((g, c) => groups[g]!.clusters.push(c));
   const itemGroup = new Int32Array(I).fill(-1);
-  for (let i = 0; i < I; i++) {
+  for (const i of net.canonicalOrder) {
     const c = net.cluster[i]!;
     if (c < 0) continue;
     const g = groupOfCluster[c]!;
@@ -132,7 +148,7 @@ export function buildPlanModel(dataset: Dataset, options: PlanOptions = {}, cont
   };
 
   for (const group of groups) {
-    addVariables(net, group, maps, pairModelled, costWeight, holdingWeight, resolved);
+    addVariables(net, group, maps, pairModelled, costWeight, holdingWeight, resolved, ties, objectiveScale);
     addRows(net, group, maps, pairModelled, itemGroup);
   }
 
@@ -145,6 +161,9 @@ export function buildPlanModel(dataset: Dataset, options: PlanOptions = {}, cont
     itemGroup,
     ...maps,
     pairModelled,
+    objectiveScale,
+    ties,
+    tieClasses: resolved.breakTies ? tieClasses({ network: net }) : [],
     buildMs: clock() - started,
   };
 }
@@ -194,7 +213,20 @@ function packClusters(net: PlanNetwork, pairModelled: Uint8Array, batchVariables
   return groupOf;
 }
 
-type Maps = Omit<PlanModel, "network" | "options" | "costWeight" | "holdingWeight" | "groups" | "itemGroup" | "pairModelled" | "buildMs">;
+type Maps = Omit<
+  PlanModel,
+  | "network"
+  | "options"
+  | "costWeight"
+  | "holdingWeight"
+  | "groups"
+  | "itemGroup"
+  | "pairModelled"
+  | "objectiveScale"
+  | "ties"
+  | "tieClasses"
+  | "buildMs"
+>;
 
 function addVariables(
   net: PlanNetwork,
@@ -204,54 +236,88 @@ function addVariables(
   costWeight: number,
   holdingWeight: number,
   options: ResolvedPlanOptions,
+  ties: TieTerms,
+  scale: number,
 ): void {
   const w = options.weights;
   const T = net.periods;
-  const lp = group.model;
+  const model = group.model;
+  const base: number[] = [];
+  // `cost` is the objective weight, `withTies` the same with its tie term; the LP gets the latter, scaled.
+  const lp = {
+    addVariable: (kind: number, a: number, b: number, lower: number, upper: number, cost: number, withTies = cost): number => {
+      base.push(cost);
+      return model.addVariable(kind, a, b, lower, upper, withTies * scale);
+    },
+  };
   for (const i of group.items) {
     const ea = net.earliest[i]!;
     const latest = net.latest[i]!;
     const hold = holdingWeight * net.holdingScale[i]!;
-    for (let t = ea; t <= latest; t++) m.pVar[i * T + t] = lp.addVariable(V_POOL, i, t, 0, Infinity, hold);
+    const tilted = hold * ties.holdingFactor[i]!;
+    for (let t = ea; t <= latest; t++) m.pVar[i * T + t] = lp.addVariable(V_POOL, i, t, 0, Infinity, hold, tilted);
     for (const s of net.suppliesOf[i]!) {
       if (net.supplyFirst[s]! >= T) continue;
       const cost = costWeight * net.supplies[s]!.unitCost;
+      const ranked = cost + ties.supplyTerm[s]!;
       // Production whose output would arrive after the last month it is of use is left out.
       const last = latest - net.leadTime[s]!;
       for (let t = net.supplyStart[s]!; t <= last; t++) {
         const cap = net.capacity[s * T + t]!;
-        if (cap > 0) m.xVar[s * T + t] = lp.addVariable(V_PRODUCTION, s, t, 0, cap, cost);
+        if (cap > 0) m.xVar[s * T + t] = lp.addVariable(V_PRODUCTION, s, t, 0, cap, cost, ranked);
       }
     }
     for (const d of net.demandsOf[i]!) {
       const due = net.demandDue[d]!;
       const pw = net.demandWeight[d]!;
-      for (let t = Math.max(due, ea); t < T; t++)
-        m.dVar[d * T + t] = lp.addVariable(V_DELIVERY, d, t, 0, Infinity, pw * w.lateness * (t - due));
+      const f = ties.demandFactor[d]!;
+      for (let t = Math.max(due, ea); t < T; t++) {
+        const late = pw * w.lateness * (t - due);
+        m.dVar[d * T + t] = lp.addVariable(V_DELIVERY, d, t, 0, Infinity, late, late * f);
+      }
       // A unit never delivered counts late until the horizon end, plus the shortfall weight.
-      m.sVar[d] = lp.addVariable(V_SHORT, d, -1, 0, Infinity, pw * (w.shortfall + w.lateness * (T - due)));
+      const short = pw * (w.shortfall + w.lateness * (T - due));
+      m.sVar[d] = lp.addVariable(V_SHORT, d, -1, 0, Infinity, short, short * f);
     }
     for (const k of net.pairsOf[i]!) {
       if (pairModelled[k] === 0) continue;
       const pair = net.pairs[k]!;
       for (let t = 0; t < T; t++) {
-        m.cVar[k * T + t] = lp.addVariable(V_CONSUMER_STOCK, k, t, 0, Infinity, 0);
+        m.cVar[k * T + t] = lp.addVariable(V_CONSUMER_STOCK, k, t, 0, Infinity, 0, ties.pairTerm[k]);
         if (t >= ea) m.yVar[k * T + t] = lp.addVariable(V_STOCK_DELIVERY, k, t, 0, Infinity, 0);
         if (pair.usage > 0) m.uVar[k * T + t] = lp.addVariable(V_UNMET_USAGE, k, t, 0, pair.usage, w.unmetUsage * pair.gapRate * (T - t));
       }
       for (const j of pair.targets) {
         if (net.dataset.targets[j]!.level <= 0) continue;
         const pw = net.targetWeight[j]!;
+        const f = ties.targetFactor[j]!;
         const by = net.targetBy[j]!;
-        for (let t = 0; t < T; t++) m.gVar[j * T + t] = lp.addVariable(V_GAP, j, t, 0, Infinity, pw * (t >= by ? w.gap : w.earlyGap));
+        for (let t = 0; t < T; t++) {
+          const gap = pw * (t >= by ? w.gap : w.earlyGap);
+          m.gVar[j * T + t] = lp.addVariable(V_GAP, j, t, 0, Infinity, gap, gap * f);
+        }
       }
     }
   }
+  group.baseCost = Float64Array.from(base);
 }
 
 function addRows(net: PlanNetwork, group: PlanGroup, m: Maps, pairModelled: Uint8Array, itemGroup: Int32Array): void {
   const T = net.periods;
   const lp = group.model;
+  // Each item's parents by id, so terms come in the same order whatever the order of the BOM rows.
+  const parentLines = new Map<number, { parent: number; qty: number }[]>();
+  for (const i of group.items) {
+    const up = net.parents;
+    const lines: { parent: number; qty: number }[] = [];
+    for (let e = up.start[i]!; e < up.start[i + 1]!; e++) lines.push({ parent: up.target[e]!, qty: up.qty[e]! });
+    lines.sort((a, b) => {
+      const x = net.items[a.parent]!.id;
+      const y = net.items[b.parent]!.id;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    parentLines.set(i, lines);
+  }
   for (const i of group.items) {
     const ea = net.earliest[i]!;
     // Pool balance: stock(t) − stock(t−1) − arrivals + use by parents + deliveries = opening stock (first period only).
@@ -262,13 +328,11 @@ function addRows(net: PlanNetwork, group: PlanGroup, m: Maps, pairModelled: Uint
         const start = t - net.leadTime[s]!;
         if (start >= 0 && m.xVar[s * T + start]! >= 0) lp.addTerm(m.xVar[s * T + start]!, -1);
       }
-      const up = net.parents;
-      for (let e = up.start[i]!; e < up.start[i + 1]!; e++) {
-        const parent = up.target[e]!;
+      for (const { parent, qty } of parentLines.get(i)!) {
         if (itemGroup[parent] !== group.index) continue;
         for (const s of net.suppliesOf[parent]!) {
           const x = m.xVar[s * T + t]!;
-          if (x >= 0) lp.addTerm(x, up.qty[e]!);
+          if (x >= 0) lp.addTerm(x, qty);
         }
       }
       for (const d of net.demandsOf[i]!) if (m.dVar[d * T + t]! >= 0) lp.addTerm(m.dVar[d * T + t]!, 1);

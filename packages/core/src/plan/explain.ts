@@ -22,6 +22,8 @@ import type {
   NoSourceCause,
   NoSourceReason,
   PoolCause,
+  TieCause,
+  TieRecipient,
   UsageCause,
 } from "./types.js";
 import { formatQty, itemName, shortName } from "../words.js";
@@ -96,6 +98,8 @@ export class Explainer {
       state = `${sum.onTime > 0 ? `${formatQty(sum.onTime)} on time, the rest` : "all"} by ${this.months[sum.last]}, ${n} month${n === 1 ? "" : "s"} late`;
     }
     const causes = this.causesFor(i, end, due, net.demandPriority[d]!, { demand: d });
+    const tie = this.tieCause(d, end);
+    if (tie) causes.push(tie);
     return { summary: head + state + this.causeWords(causes, end), causes };
   }
 
@@ -293,6 +297,44 @@ export class Explainer {
     return { kind: "competition", item: net.items[i]!.id, itemName: itemName(net, i), recipients };
   }
 
+  private tieClassOf: Map<number, number[]> | undefined;
+
+  /** The demands of d's tie class that the rule served before it or alongside it, up to month `end`. */
+  private tieCause(d: number, end: number): TieCause | undefined {
+    const net = this.net;
+    if (this.tieClassOf === undefined) {
+      this.tieClassOf = new Map();
+      for (const members of this.model.tieClasses) for (const m of members) this.tieClassOf.set(m, members);
+    }
+    const members = this.tieClassOf.get(d);
+    if (members === undefined) return undefined;
+    const rule = this.model.options.ties;
+    const due = net.demandDue[d]!;
+    const before: TieRecipient[] = [];
+    const shared: TieRecipient[] = [];
+    for (const m of members) {
+      if (m === d || net.demandDue[m]! > end) continue;
+      let qty = 0;
+      for (let t = 0; t <= end; t++) qty += this.values.delivery(m, t);
+      if (qty <= this.tol) continue;
+      const demand = net.dataset.demands[m]!;
+      const entry = { demand: demand.id, consumer: demand.consumer, due: demand.due, qty: roundTo6(qty) };
+      if (rule === "due-date" && net.demandDue[m]! < due) before.push(entry);
+      else if (rule === "pro-rata" || net.demandDue[m] === due) shared.push(entry);
+    }
+    if (before.length === 0 && shared.length === 0) return undefined;
+    const order = (a: TieRecipient, b: TieRecipient): number => a.due.localeCompare(b.due) || a.demand.localeCompare(b.demand);
+    const i = net.demandItem[d]!;
+    return {
+      kind: "tie",
+      item: net.items[i]!.id,
+      itemName: itemName(net, i),
+      rule,
+      before: before.sort(order),
+      shared: shared.sort(order),
+    };
+  }
+
   private usageCause(j: number, unmet: Float64Array, end: number): UsageCause | undefined {
     const net = this.net;
     const pair = net.pairs[net.targetPair[j]!]!;
@@ -388,6 +430,21 @@ export class Explainer {
           .map(([id, e]) => `${consumerName(net, id)} (priority ${e.priority}, ${formatQty(e.qty)})`)
           .join(", ");
         return `higher-priority deliveries of ${shortName(c.itemName)} went to ${list}${byConsumer.size > 3 ? ` and ${byConsumer.size - 3} more` : ""}`;
+      }
+      case "tie": {
+        const names = (rs: TieRecipient[]): string => {
+          const shown = rs.slice(0, 3).map((r) => r.demand);
+          return rs.length > 3 ? `${shown.join(", ")} and ${rs.length - 3} more` : shown.join(", ");
+        };
+        const parts: string[] = [];
+        if (c.before.length > 0) parts.push(`after ${names(c.before)}: same priority, due earlier`);
+        if (c.shared.length > 0)
+          parts.push(
+            c.rule === "pro-rata"
+              ? `shared pro rata with ${names(c.shared)} (same priority; the pro-rata rule ignores due order)`
+              : `shared pro rata with ${names(c.shared)} (same priority, due the same month)`,
+          );
+        return parts.join("; ");
       }
       case "unmet-usage":
         return `usage of ${formatQty(c.usagePerPeriod)} a month could not be covered ${rangeWords(c.months, windowEnd)} (${formatQty(c.unmet)} in all)`;

@@ -74,6 +74,12 @@ export interface PlanNetwork extends SupplyNetwork {
   /** The largest chainCost. */
   maxChainCost: number;
   consumers: Map<string, Consumer>;
+  /**
+   * Item numbers by id. The LP is built in this order, with each item's supply options, demands,
+   * consumer stocks and targets by id too, so the same dataset with its rows in another order
+   * gives the same LP (and the same solver path, duals included).
+   */
+  canonicalOrder: Int32Array;
 }
 
 function invalid(message: string, details?: unknown): ParaatError {
@@ -248,10 +254,23 @@ export function indexNetwork(dataset: Dataset, weights: PlanWeights): PlanNetwor
   const holdingScale = perDemanded.map((m) => (m > 0 ? 1 / m : 0));
 
   const chainCost = chainCosts(order, suppliesOf, children, supplies);
-  const { cluster, count } = clustersOf(needed, suppliesOf, children, supplyFirst, T);
+  // Lists by id (see canonicalOrder).
+  const byId =
+    <T extends { id: string }>(rows: readonly T[]) =>
+    (a: number, b: number) =>
+      rows[a]!.id < rows[b]!.id ? -1 : rows[a]!.id > rows[b]!.id ? 1 : 0;
+  const canonicalOrder = Int32Array.from(items.keys()).sort(byId(items));
+  const sortedSupplies = suppliesOf.map((list) => [...list].sort(byId(supplies)));
+  for (const list of demandsOf) list.sort(byId(dataset.demands));
+  for (const list of pairsOf)
+    list.sort((a, b) => (pairs[a]!.consumer < pairs[b]!.consumer ? -1 : pairs[a]!.consumer > pairs[b]!.consumer ? 1 : 0));
+  for (const pair of pairs) pair.targets.sort(byId(dataset.targets));
+  const { cluster, count } = clustersOf(needed, suppliesOf, children, supplyFirst, T, canonicalOrder);
 
   return {
     ...base,
+    suppliesOf: sortedSupplies,
+    canonicalOrder,
     periods: T,
     leadTime,
     pool,
@@ -288,6 +307,7 @@ function clustersOf(
   children: Adjacency,
   supplyFirst: Int32Array,
   T: number,
+  canonicalOrder: Int32Array,
 ): { cluster: Int32Array; count: number } {
   const n = needed.length;
   const parent = new Int32Array(n);
@@ -314,7 +334,8 @@ function clustersOf(
   const cluster = new Int32Array(n).fill(-1);
   const idOfRoot = new Int32Array(n).fill(-1);
   let count = 0;
-  for (let i = 0; i < n; i++) {
+  // Numbered in id order, so clusters (and the groups packed from them) do not depend on row order.
+  for (const i of canonicalOrder) {
     if (needed[i] === 0) continue;
     const r = find(i);
     if (idOfRoot[r] === -1) idOfRoot[r] = count++;

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { ParaatError } from "../errors.js";
 import { pathToField } from "../model/zod-issues.js";
+import { supplyTieKeys, targetTieKeys, tieRules } from "./tie-vocabulary.js";
 
 const nonNegative = z.number().finite().min(0);
 const positive = z.number().finite().gt(0);
@@ -24,9 +25,25 @@ export const planWeightsSchema = z.strictObject({
   holding: nonNegative.optional(),
 });
 
+/** An order of keys, each at most once. */
+function tieKeys<const K extends readonly [string, ...string[]]>(keys: K) {
+  return z
+    .array(z.enum(keys))
+    .max(keys.length)
+    .refine((a) => new Set(a).size === a.length, { message: "each key at most once" });
+}
+
+export const tieOrderSchema = z.strictObject({
+  supplies: tieKeys(supplyTieKeys).optional(),
+  targets: tieKeys(targetTieKeys).optional(),
+});
+
 /** Every option of the planner (PlanOptions), with the bounds the planner needs. */
 export const planOptionsSchema = z.strictObject({
   weights: planWeightsSchema.optional(),
+  ties: z.enum(tieRules).optional(),
+  tieOrder: tieOrderSchema.optional(),
+  breakTies: z.boolean().optional(),
   stocks: z.boolean().optional(),
   bottlenecks: count.optional(),
   resolveTop: count.optional(),
@@ -43,13 +60,15 @@ export const planOptionsSchema = z.strictObject({
  * The options a client (API, CLI, web) may set: the tuning knobs stay internal, and the counts
  * and the time limit are bounded so that one request cannot ask for hours of re-solves.
  */
-export const planRequestSchema = planOptionsSchema.pick({ weights: true, stocks: true, capacityIncrease: true }).extend({
-  bottlenecks: count.max(100).optional(),
-  resolveTop: count.max(20).optional(),
-  capacityIncrease: positive.max(10).optional(),
-  /** Seconds each solve may take. */
-  timeLimit: positive.max(3600).optional(),
-});
+export const planRequestSchema = planOptionsSchema
+  .pick({ weights: true, ties: true, tieOrder: true, stocks: true, capacityIncrease: true })
+  .extend({
+    bottlenecks: count.max(100).optional(),
+    resolveTop: count.max(20).optional(),
+    capacityIncrease: positive.max(10).optional(),
+    /** Seconds each solve may take. */
+    timeLimit: positive.max(3600).optional(),
+  });
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 
 /** Checks options given to the planner directly (not through a service): INVALID_ARGUMENT naming each bad field. */

@@ -3,6 +3,18 @@
  * meaning; nothing in the model is an unnamed constant. docs/planning.md explains each.
  */
 import { checkPlanOptions } from "./options-schema.js";
+import { defaultTieOrder, type TieOrder, type TieRule } from "./tie-vocabulary.js";
+
+export {
+  defaultTieOrder,
+  supplyTieKeys,
+  targetTieKeys,
+  tieRules,
+  type SupplyTieKey,
+  type TargetTieKey,
+  type TieOrder,
+  type TieRule,
+} from "./tie-vocabulary.js";
 
 export interface PlanWeights {
   /** Per unit and month a demand is delivered after its due month (× priority weight). Default 1. */
@@ -54,6 +66,16 @@ export const defaultPlanWeights: Readonly<PlanWeights> = Object.freeze({
 
 export interface PlanOptions {
   weights?: Partial<PlanWeights>;
+  /** Among demands of one item and priority: "due-date" (earlier due month first; default) or "pro-rata" (in proportion to quantity). */
+  ties?: TieRule;
+  /** The orders that decide between supply options of equal cost and between targets of one priority (ids decide last). */
+  tieOrder?: Partial<TieOrder>;
+  /**
+   * false plans without the tie rule: no tie terms, no objective scaling, no re-allocation; the
+   * solver's pivoting then picks among the optima. Only for measuring what the rule costs (the
+   * plan bench). Default true.
+   */
+  breakTies?: boolean;
   /** Include stocks[] (pool and consumer stock per item and period) in the result; it is large. Default false. */
   stocks?: boolean;
   /** Bottlenecks listed, highest value first. Default 10. */
@@ -92,6 +114,9 @@ export interface PlanOptions {
 
 export interface ResolvedPlanOptions {
   weights: PlanWeights;
+  ties: TieRule;
+  tieOrder: TieOrder;
+  breakTies: boolean;
   stocks: boolean;
   bottlenecks: number;
   resolveTop: number;
@@ -110,6 +135,12 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
   for (const [key, value] of Object.entries(options.weights ?? {})) if (value !== undefined) weights[key as keyof PlanWeights] = value;
   return {
     weights,
+    ties: options.ties ?? "due-date",
+    breakTies: options.breakTies ?? true,
+    tieOrder: {
+      supplies: options.tieOrder?.supplies ?? [...defaultTieOrder.supplies],
+      targets: options.tieOrder?.targets ?? [...defaultTieOrder.targets],
+    },
     stocks: options.stocks ?? false,
     bottlenecks: options.bottlenecks ?? 10,
     resolveTop: options.resolveTop ?? 3,

@@ -104,6 +104,13 @@ export async function solvePlanModel(model: PlanModel, solver: SolverChoice, con
     demands,
     targets,
     bottlenecks: run.bottlenecks,
+    ties: {
+      applied: opts.breakTies,
+      rule: opts.ties,
+      supplies: [...opts.tieOrder.supplies],
+      targets: [...opts.tieOrder.targets],
+      objectiveScale: model.objectiveScale,
+    },
     solver: {
       backend: backends.length > 0 ? backends.join("+") : "none",
       solveMs: solutions.reduce((sum, s) => sum + s.solveMs, 0) + run.solveMs,

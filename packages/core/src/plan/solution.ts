@@ -6,6 +6,7 @@ import { ParaatError } from "../errors.js";
 import type { LpSize } from "../lp/model.js";
 import type { LpBasis, LpSolution, LpSolveOptions, LpSolver } from "../lp/solver.js";
 import { writeLp } from "../lp/write.js";
+import { reallocateDemands } from "./tie-allocation.js";
 import type { PlanGroup, PlanModel } from "./build.js";
 
 /** A solver, or a choice of solver by model size (e.g. a native one for large models). */
@@ -99,18 +100,30 @@ export async function solveGroup(
   });
   if (solution.status !== "optimal") throw failure(solution, what);
   const primal = lp.readPrimal(solution.primal);
+  // The stated tie rule inside each tie class, after every solve (plan, re-solves, scenarios).
+  reallocateDemands(model, group, model.tieClasses, model.options.ties, primal);
   const hasDuals = wantDuals && (solution.duals.size > 0 || lp.rowCount === 0);
-  const duals = hasDuals ? lp.readDuals(solution.duals) : new Float64Array(lp.rowCount);
+  // The LP's objective is scaled (PlanModel.objectiveScale); the plan reports it in its own units.
+  const scale = model.objectiveScale;
+  const scaledDuals = hasDuals ? lp.readDuals(solution.duals) : new Float64Array(lp.rowCount);
+  const reduced = hasDuals ? lp.reducedCosts(scaledDuals) : new Float64Array(lp.variableCount);
   return {
-    objective: solution.objective,
+    // Without the tie terms: the objective the weights define (docs/planning.md), the same on every backend.
+    objective: baseObjective(group, primal),
     primal,
-    duals,
-    reduced: hasDuals ? lp.reducedCosts(duals) : new Float64Array(lp.variableCount),
+    duals: scaledDuals.map((v) => v / scale),
+    reduced: reduced.map((v) => v / scale),
     hasDuals,
     backend: solution.backend,
     solveMs: solution.solveMs,
     ...(solution.basis === undefined ? {} : { basis: solution.basis }),
   };
+}
+
+function baseObjective(group: PlanGroup, primal: Float64Array): number {
+  let sum = 0;
+  for (let j = 0; j < primal.length; j++) sum += group.baseCost[j]! * primal[j]!;
+  return sum;
 }
 
 /** Solution values of a whole plan by entity and period; 0 where there is no variable. */

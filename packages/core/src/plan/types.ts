@@ -79,7 +79,28 @@ export interface Explanation {
   causes: Cause[];
 }
 
-export type Cause = CapacityCause | PoolCause | LeadTimeCause | NoSourceCause | CompetitionCause | UsageCause;
+export type Cause = CapacityCause | PoolCause | LeadTimeCause | NoSourceCause | CompetitionCause | TieCause | UsageCause;
+
+/**
+ * Demands of the same item and priority that the tie rule served before this one (due-date:
+ * due earlier) or alongside it (due the same month, or every one under pro-rata), with what they
+ * received up to the month the explanation looks at.
+ */
+export interface TieCause {
+  kind: "tie";
+  item: string;
+  itemName: string;
+  rule: "due-date" | "pro-rata";
+  before: TieRecipient[];
+  shared: TieRecipient[];
+}
+
+export interface TieRecipient {
+  demand: string;
+  consumer: string;
+  due: string;
+  qty: number;
+}
 
 /** A supply option on the item's chain whose capacity is fully used and would help if larger. */
 export interface CapacityCause {
@@ -234,7 +255,21 @@ export interface PlanResult {
   demands: DemandResult[];
   targets: TargetResult[];
   bottlenecks: Bottleneck[];
+  /** The tie rule the plan was made with (docs/planning.md, "Ties"); applied false when planned without it. */
+  ties: PlanTies;
   solver: PlanSolverInfo;
   /** The weights used, the derived weight of one euro of cost, and of one demanded unit's worth waiting a month in the pool. */
   weights: PlanWeights & { cost: number; holdingPerMonth: number };
+}
+
+export interface PlanTies {
+  applied: boolean;
+  /** Among demands of one item and priority. */
+  rule: "due-date" | "pro-rata";
+  /** The order among supply options of equal cost, then id. */
+  supplies: ("bloc" | "lead-time" | "id")[];
+  /** The order among targets of one item and priority, then id. */
+  targets: ("by" | "level" | "id")[];
+  /** The factor on the LP's objective coefficients that lifts the smallest term above the solvers' tolerance. */
+  objectiveScale: number;
 }

@@ -16,7 +16,10 @@ async function runGlpsolOnce(
 ): Promise<{ file: NativeSolutionFile; log: string }> {
   const solPath = join(dir, "solution.txt");
   const namesPath = join(dir, "names.glp");
-  const args = ["--lp", lpPath, "--wglp", namesPath, "--write", solPath, ...(presolve ? [] : ["--nopresol"])];
+  // --xcheck: the final basis is checked in exact arithmetic (and the simplex goes on exactly if it
+  // is not optimal). Without it glpsol stops within its fixed tolerance of 1e-7, a few 1e-9 of the
+  // objective from the optimum, at another vertex than HiGHS and CBC (docs/planning.md, "Ties").
+  const args = ["--lp", lpPath, "--wglp", namesPath, "--write", solPath, "--xcheck", ...(presolve ? [] : ["--nopresol"])];
   if (options.timeLimit !== undefined) args.push("--tmlim", String(Math.max(1, Math.ceil(options.timeLimit))));
   const outcome = await runProcess(executable, args, { cwd: dir, deadlineMs: deadlineFor(options.timeLimit) });
   const log = outcome.log;

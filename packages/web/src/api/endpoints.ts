@@ -3,6 +3,10 @@ import type { Dataset, DatasetSummary, PlanResult, RiskResult } from "@paraat/co
 import { apiUrl, getJson, request } from "./client.js";
 import type { AuditEntry, DatasetInfo, EntityChange, Job, Me, User } from "./types.js";
 
+export interface PlanRunOptions {
+  ties?: "due-date" | "pro-rata";
+}
+
 const ds = (name: string): string => `/api/datasets/${encodeURIComponent(name)}`;
 
 export const api = {
@@ -18,7 +22,8 @@ export const api = {
   risk: (name: string) => getJson<RiskResult>(`${ds(name)}/risk`),
   /** 200 with the cached plan, or 202 with the job that computes it. */
   getPlan: (name: string) => request<PlanResult | Job>(`${ds(name)}/plan`),
-  runPlan: (name: string) => request<PlanResult | Job>(`${ds(name)}/plan`, { method: "POST", body: {} }),
+  /** Options as the plan request schema takes them (e.g. the tie rule); {} plans with the defaults. */
+  runPlan: (name: string, options: PlanRunOptions = {}) => request<PlanResult | Job>(`${ds(name)}/plan`, { method: "POST", body: options }),
   job: (id: string) => getJson<Job>(`/api/jobs/${encodeURIComponent(id)}`),
   jobEventsUrl: (id: string) => `/api/jobs/${encodeURIComponent(id)}/events`,
   jobResult: <T>(job: Pick<Job, "id" | "resultUrl">) => getJson<T>(job.resultUrl ?? `/api/jobs/${encodeURIComponent(job.id)}/result`),

@@ -5,7 +5,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import type { PlanResult } from "@paraat/core";
 import { ApiError } from "./client.js";
-import { api, isJob } from "./endpoints.js";
+import { api, isJob, type PlanRunOptions } from "./endpoints.js";
 import type { ErrorBody, Job } from "./types.js";
 
 export interface PlanState {
@@ -118,11 +118,11 @@ function follow(dataset: string, run: number, job: Job): void {
 }
 
 /** Starts (or restarts with `rerun`) loading the plan of a dataset. */
-export function startPlan(dataset: string, rerun = false): void {
+export function startPlan(dataset: string, rerun = false, options: PlanRunOptions = {}): void {
   const run = (runs.get(dataset) ?? 0) + 1;
   runs.set(dataset, run);
   set(dataset, run, { status: "loading", progress: 0 });
-  (rerun ? api.runPlan(dataset) : api.getPlan(dataset)).then(
+  (rerun ? api.runPlan(dataset, options) : api.getPlan(dataset)).then(
     ({ data }) => {
       if (isJob(data)) follow(dataset, run, data);
       else set(dataset, run, { status: "done", progress: 1, result: data });

@@ -161,6 +161,42 @@ function CauseView({ cause, names }: { cause: Cause; names: Names }) {
           </div>
         </>
       );
+    case "tie": {
+      const rows = [...cause.before, ...cause.shared];
+      return (
+        <>
+          <h3>{t("cause.tie")}</h3>
+          {cause.before.length > 0 && <p>{t("cause.tieBefore", { item: cause.itemName })}</p>}
+          {cause.shared.length > 0 && <p>{t("cause.tieShared", { item: cause.itemName, rule: t(`tie.${cause.rule}`) })}</p>}
+          <div className="table-wrap">
+            <table className="data compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t("col.recipient")}</th>
+                  <th scope="col">{t("col.consumer")}</th>
+                  <th scope="col">{t("col.due")}</th>
+                  <th scope="col" className="num">
+                    {t("col.qty")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.demand}>
+                    <td>
+                      <a href={formatRoute({ page: "plan", subject: { kind: "demand", id: r.demand } })}>{r.demand}</a>
+                    </td>
+                    <td>{names.consumer(r.consumer)}</td>
+                    <td>{month(r.due)}</td>
+                    <td className="num">{num(r.qty, 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      );
+    }
     case "unmet-usage":
       return (
         <>

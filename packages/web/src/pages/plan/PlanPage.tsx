@@ -2,7 +2,7 @@
  * The plan behind each target and demand: cumulative deliveries against the need (chart), the
  * explanation, and the production plan behind it; and each bottleneck with what more capacity gains.
  */
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { Dataset, DemandResult, PlanResult, TargetResult } from "@paraat/core";
 import { startPlan, usePlan } from "../../api/plan-job.js";
 import { useDataset } from "../../api/resources.js";
@@ -57,6 +57,8 @@ export default function PlanPage({ route }: { route: PlanRoute }) {
   const result = plan?.status === "done" ? plan.result : undefined;
   const subject = route.subject ?? (result ? defaultSubject(result) : undefined);
   const value = subject ? `${subject.kind}:${subject.id}` : "";
+  const [ties, setTies] = useState<"due-date" | "pro-rata" | undefined>(undefined);
+  const rule = ties ?? result?.ties.rule ?? "due-date";
 
   return (
     <div className="page">
@@ -66,15 +68,33 @@ export default function PlanPage({ route }: { route: PlanRoute }) {
           <p className="muted">{t("plan.subtitle")}</p>
         </div>
         {session.can("plan:run") && (
+          <div className="picker">
+            <label htmlFor="plan-ties">{t("plan.ties")}</label>
+            <select id="plan-ties" value={rule} onChange={(e) => setTies(e.target.value as "due-date" | "pro-rata")}>
+              <option value="due-date">{t("plan.ties.due-date")}</option>
+              <option value="pro-rata">{t("plan.ties.pro-rata")}</option>
+            </select>
+          </div>
+        )}
+        {session.can("plan:run") && (
           <button
             type="button"
-            onClick={() => startPlan(name, true)}
+            onClick={() => startPlan(name, true, { ties: rule })}
             disabled={plan?.status === "running" || plan?.status === "queued" || plan?.status === "loading"}
           >
             {t("plan.rerun")}
           </button>
         )}
       </header>
+      {result?.ties.applied && (
+        <p className="muted" id="plan-ties-stated">
+          {t("plan.tiesStated", {
+            rule: t(`plan.ties.${result.ties.rule}`).toLowerCase(),
+            supplies: result.ties.supplies.join(", "),
+            targets: result.ties.targets.join(", "),
+          })}
+        </p>
+      )}
       {plan?.status !== "done" && <PlanStatus dataset={name} state={plan} />}
       {dataset.error ? <ErrorBox error={dataset.error} /> : null}
       {result && !dataset.data && <Loading />}
