@@ -75,6 +75,23 @@ describe("the web app", () => {
     await screenshot(page, "03-late-target-explanation");
   });
 
+  it("states the tie rule the plan was made with, and recomputes it pro rata", async () => {
+    const { page } = browser;
+    const stated = page.locator("#plan-ties-stated");
+    await stated.waitFor();
+    expect(await stated.textContent()).toContain("earlier due month first");
+    await page.locator("#plan-ties").selectOption("pro-rata");
+    await page.getByRole("button", { name: "Recompute plan" }).click();
+    await page.waitForFunction(
+      () => document.querySelector("#plan-ties-stated")?.textContent?.includes("pro rata to quantity") ?? false,
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(await page.locator("#plan-ties").inputValue()).toBe("pro-rata");
+  });
+
   it("imports a broken workbook and lists every error by sheet, row and column", async () => {
     const { page } = browser;
     const exported = await page.request.get(`${server.url}/api/datasets/nl-2024/export?format=xlsx`);

@@ -62,3 +62,18 @@ it("refuses an unknown solver with INVALID_ARGUMENT", async () => {
   expect(r.code).toBe(2);
   expect(r.err).toContain("error INVALID_ARGUMENT: --solver must be one of");
 });
+
+it("takes the tie rule and the stated orders, and refuses unknown ones by their option", async () => {
+  const r = await run("--db", db, "--format", "json", "plan", "--solver", "highs", "--ties", "pro-rata", "--supply-order", "lead-time,id");
+  expect(r.code, r.err).toBe(0);
+  const plan = JSON.parse(r.out) as PlanResult;
+  expect(plan.ties).toMatchObject({ applied: true, rule: "pro-rata", supplies: ["lead-time", "id"], targets: ["by", "id"] });
+  const table = await run("--db", db, "plan", "--solver", "highs", "--resolve-top", "0");
+  expect(table.out).toContain("ties: rule due-date, equal-cost supply options by bloc, lead-time, id, targets of one priority by by, id");
+  const bad = await run("--db", db, "plan", "--ties", "first-come");
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/INVALID_ARGUMENT: --ties: /);
+  const twice = await run("--db", db, "plan", "--supply-order", "bloc,bloc");
+  expect(twice.code).toBe(2);
+  expect(twice.err).toMatch(/INVALID_ARGUMENT: --supply-order: each key at most once/);
+});

@@ -90,7 +90,10 @@ export function registerPlan(program: Command): void {
             }
             return services.plans.compute(actor, name, request, bar.update);
           },
-          { services: { solver: (size) => chooseSolver({ ...size, prefer }) } },
+          {
+            services: { solver: (size) => chooseSolver({ ...size, prefer }) },
+            optionNames: { "tieOrder.supplies": "--supply-order", "tieOrder.targets": "--target-order" },
+          },
         );
         bar.stop();
         print(opts, planOutput(result));
@@ -109,7 +112,7 @@ export function planOutput(r: PlanResult): CommandResult {
     `Solved by ${s.backend} in ${(s.solveMs / 1000).toFixed(1)} s (model built in ${(s.buildMs / 1000).toFixed(1)} s): ${s.variables} variables, ` +
       `${s.constraints} constraints, ${s.nonzeros} non-zeros, ${s.clusters} independent cluster${s.clusters === 1 ? "" : "s"}; objective ${r.objective}` +
       (r.ties.applied
-        ? `; ties broken by rule ${r.ties.rule}, supply options of equal cost by ${r.ties.supplies.join(", ")}, targets by ${r.ties.targets.join(", ")}, then id`
+        ? `; ties: rule ${r.ties.rule}, equal-cost supply options by ${r.ties.supplies.join(", ")}, targets of one priority by ${r.ties.targets.join(", ")}`
         : "") +
       (s.resolves > 0
         ? `; ${s.resolves} bottleneck re-solve${s.resolves === 1 ? "" : "s"}, ${s.warmStarts} warm-started from the plan's basis.`

@@ -57,11 +57,22 @@ const bad: Record<string, BadCase> = {
       method: "POST",
       url: "/api/datasets/shells/plan",
       // unmetUsage 1 and costShare 1 are numbers the planner refuses: the route refuses them by the same schema (422, not 400).
-      payload: { bottlenecks: -1, weights: { lateness: "high", speed: 2, unmetUsage: 1, costShare: 1 }, colour: "red" },
+      // A tie rule the planner does not know, an order key twice, and the internal breakTies switch.
+      payload: {
+        bottlenecks: -1,
+        weights: { lateness: "high", speed: 2, unmetUsage: 1, costShare: 1 },
+        colour: "red",
+        ties: "first-come",
+        tieOrder: { supplies: ["bloc", "bloc"] },
+        breakTies: false,
+      },
     },
     fields: [
       "body.bottlenecks",
+      "body.breakTies",
       "body.colour",
+      "body.ties",
+      "body.tieOrder.supplies",
       "body.weights.lateness",
       "body.weights.speed",
       "body.weights.unmetUsage",
