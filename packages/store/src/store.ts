@@ -1,6 +1,7 @@
 import type { Dataset, EntityName, EntityOf } from "@paraat/core";
 import type { Accounts } from "./db/accounts/accounts.js";
 import type { AuditLog } from "./db/audit/audit-log.js";
+import type { Scenarios } from "./db/scenarios/scenarios.js";
 import type { AuditContext } from "./db/audit/types.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -33,6 +34,8 @@ export interface Store {
   readonly accounts: Accounts;
   /** The append-only log of changes, on the same database. */
   readonly audit: AuditLog;
+  /** Scenarios, stored with their dataset (deleted with it). */
+  readonly scenarios: Scenarios;
   listDatasets(): Promise<DatasetInfo[]>;
   /** Writes a whole (already validated) dataset in one transaction. CONFLICT if the name exists and replace is not set. */
   saveDataset(dataset: Dataset, options?: { replace?: boolean; audit?: AuditContext }): Promise<DatasetInfo>;

@@ -6,6 +6,7 @@
 import type { Generated } from "kysely";
 import type { AccountsDatabase } from "./accounts/tables.js";
 import type { AuditDatabase } from "./audit/tables.js";
+import type { ScenariosDatabase } from "./scenarios/tables.js";
 
 export interface DatasetsTable {
   id: Generated<number>;
@@ -21,7 +22,7 @@ export interface DatasetsTable {
   revision: number;
 }
 
-export interface Database extends AccountsDatabase, AuditDatabase {
+export interface Database extends AccountsDatabase, AuditDatabase, ScenariosDatabase {
   datasets: DatasetsTable;
 }
 

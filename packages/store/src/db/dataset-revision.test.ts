@@ -89,14 +89,17 @@ forEachDialect("dataset revision", (ctx) => {
       for (const name of ["a", "b"])
         await sql`insert into datasets (name, format, version, horizon_start, horizon_periods, created_at, updated_at)
           values (${name}, 'paraat-dataset', 1, '2025-01', 12, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`.execute(store.db);
-      expect(await migrateToLatest(store.db, ctx.dialect)).toEqual(["20261210100000-dataset-revision"]);
+      expect(await migrateToLatest(store.db, ctx.dialect)).toEqual(["20261210100000-dataset-revision", "20261211100000-scenarios"]);
       const a = await revision(store, "a");
       const b = await revision(store, "b");
       expect(a).not.toBe(b);
       await store.saveDataset(smallDataset("c"));
       expect(await revision(store, "c")).toBeGreaterThan(Math.max(a, b));
 
-      expect(await migrateTo(store.db, ctx.dialect, "20261128120000-accounts-audit")).toEqual(["20261210100000-dataset-revision"]);
+      expect(await migrateTo(store.db, ctx.dialect, "20261128120000-accounts-audit")).toEqual([
+        "20261211100000-scenarios",
+        "20261210100000-dataset-revision",
+      ]);
       const columns = (await store.db.introspection.getTables()).find((t) => t.name === "datasets")!.columns.map((c) => c.name);
       expect(columns).not.toContain("revision");
     } finally {

@@ -18,6 +18,7 @@ import type { DatasetInfo, Dialect, EntityChange, Store } from "../store.js";
 import { Accounts } from "./accounts/accounts.js";
 import { appendAudit } from "./audit/append.js";
 import { AuditLog } from "./audit/audit-log.js";
+import { Scenarios } from "./scenarios/scenarios.js";
 import type { AuditContext } from "./audit/types.js";
 import { BatchInserter } from "./batch-insert.js";
 import type { DatasetsTable, DbRow } from "./database.js";
@@ -57,6 +58,7 @@ export class KyselyStore implements Store {
   readonly location: string;
   readonly accounts: Accounts;
   readonly audit: AuditLog;
+  readonly scenarios: Scenarios;
   private readonly inserter: BatchInserter;
   private closed = false;
 
@@ -66,6 +68,7 @@ export class KyselyStore implements Store {
     this.inserter = new BatchInserter(sdb.dialect);
     this.accounts = new Accounts(sdb);
     this.audit = new AuditLog(sdb);
+    this.scenarios = new Scenarios(sdb);
   }
 
   /** The Kysely instance; for migrations and tests. Everything else goes through the methods. */

@@ -22,8 +22,8 @@ it("names migrations <timestamp>-<name>, in order", () => {
   expect(Object.keys(migrations("postgres"))).toEqual(names);
 });
 
-/** Tables of the accounts-and-audit migration, beside the dataset tables. */
-const accountTables = ["api_tokens", "audit_log", "sessions", "users"];
+/** Tables of the accounts-and-audit and scenarios migrations, beside the dataset tables. */
+const accountTables = ["api_tokens", "audit_log", "scenarios", "sessions", "users"];
 /** SQLite keeps the dataset revision counter in a table; PostgreSQL in a sequence. */
 const revisionTables = (dialect: "sqlite" | "postgres"): string[] => (dialect === "sqlite" ? ["dataset_revision_counter"] : []);
 

@@ -1,0 +1,2 @@
+export { Scenarios } from "./scenarios.js";
+export type { ScenarioRecord } from "./types.js";
