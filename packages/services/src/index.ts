@@ -17,6 +17,20 @@ export {
 } from "./datasets.js";
 export { importDatasetFile, exportDatasetFile, type ImportOptions } from "./dataset-files.js";
 export { PlanService, PLAN_JOB, type PlanOutcome } from "./plans.js";
+export {
+  ScenarioService,
+  COMPARE_JOB,
+  MONTECARLO_JOB,
+  SURVIVE_JOB,
+  chunksOf,
+  compareRequestSchema,
+  monteCarloRequestSchema,
+  surviveRequestSchema,
+  type AnalysisOutcome,
+  type CompareRequest,
+  type MonteCarloRequest,
+  type SurviveRequest,
+} from "./scenarios.js";
 export { RiskService, riskQuerySchema, riskForItem, type RiskQuery } from "./risk.js";
 export {
   NetworkService,

@@ -15,6 +15,10 @@ export const permissions = [
   "plan:read",
   "plan:run",
   "risk:read",
+  "scenario:read",
+  "scenario:write",
+  /** Compare scenarios, Monte Carlo, time to survive: jobs that plan many times. */
+  "scenario:run",
   "job:read",
   /** Cancel anyone's job; everyone may cancel their own. */
   "job:cancel",
@@ -24,21 +28,21 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readAll: readonly Permission[] = ["dataset:read", "plan:read", "risk:read", "job:read"];
+const readAll: readonly Permission[] = ["dataset:read", "plan:read", "risk:read", "scenario:read", "job:read"];
 
 /** The matrix. `admin` holds everything. */
 export const rolePermissions: { readonly [R in Role]: readonly Permission[] } = {
   admin: permissions,
-  analyst: [...readAll, "dataset:write", "plan:run", "token:create"],
-  procurement: [...readAll, "plan:run", "token:create"],
+  analyst: [...readAll, "dataset:write", "plan:run", "scenario:write", "scenario:run", "token:create"],
+  procurement: [...readAll, "plan:run", "scenario:run", "token:create"],
   fund: [...readAll, "token:create"],
   viewer: readAll,
 };
 
 export const roleDescriptions: { readonly [R in Role]: string } = {
   admin: "everything, including users, the audit log and deleting datasets",
-  analyst: "read everything, change datasets, run plans",
-  procurement: "read everything, run plans (later: tenders)",
+  analyst: "read everything, change datasets and scenarios, run plans and scenario analyses",
+  procurement: "read everything, run plans and scenario analyses (later: tenders)",
   fund: "read everything (later: the fund)",
   viewer: "read only",
 };

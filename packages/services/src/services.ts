@@ -14,7 +14,8 @@ import { PlanService } from "./plans.js";
 import { RiskService } from "./risk.js";
 import { LocalRuns } from "./runs/local-runs.js";
 import type { Runs } from "./runs/runs.js";
-import { WorkerRuns } from "./runs/worker-runs.js";
+import { defaultThreads, WorkerRuns } from "./runs/worker-runs.js";
+import { ScenarioService } from "./scenarios.js";
 import { defaultSessionPolicy, SessionService, type SessionPolicy } from "./sessions.js";
 import { Snapshots } from "./snapshots.js";
 import { TokenService } from "./tokens.js";
@@ -44,6 +45,7 @@ export interface Services {
   readonly datasets: DatasetService;
   readonly plans: PlanService;
   readonly risk: RiskService;
+  readonly scenarios: ScenarioService;
   readonly network: NetworkService;
   readonly users: UserService;
   readonly sessions: SessionService;
@@ -66,11 +68,13 @@ export function createServices(options: ServicesOptions): Services {
       ? new LocalRuns(options.solver)
       : new WorkerRuns(options.workers === undefined ? {} : { threads: options.workers });
   const risk = new RiskService(snapshots, runs);
+  const threads = options.solver !== undefined ? 1 : (options.workers ?? defaultThreads());
   return {
     store,
     datasets: new DatasetService(store, snapshots),
     plans: new PlanService(snapshots, jobs, runs),
     risk,
+    scenarios: new ScenarioService(store, snapshots, jobs, runs, threads),
     network: new NetworkService(snapshots, risk),
     users,
     sessions: new SessionService(accounts, users, { ...defaultSessionPolicy, ...options.sessions }, now),

@@ -1,6 +1,6 @@
 export * from "./schema.js";
 export { scenarioInvalid, type ScenarioIssue, type ScenarioResult } from "./issues.js";
-export { parseScenario } from "./parse.js";
+export { parseEvents, parseScenario } from "./parse.js";
 export { applyScenario } from "./apply.js";
 export { mapCapacityWindow } from "./capacity-window.js";
 export { resolveNode, type ResolvedNode, type NodeKind as ScenarioNodeKind } from "./nodes.js";

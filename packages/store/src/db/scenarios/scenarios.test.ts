@@ -6,7 +6,7 @@ import { forEachDialect } from "../test-dialects.js";
 const audit = { actor: "cli:anna", action: "scenario.save" };
 
 function scenario(name: string, factor = 2): Scenario {
-  return { format: "paraat-scenario", version: 1, name, changes: [{ kind: "capacity", supply: "s1", from: "2025-02", factor }] } as Scenario;
+  return { format: "paraat-scenario", version: 1, name, changes: [{ kind: "capacity", supply: "s1", from: "2025-02", factor }] };
 }
 
 forEachDialect("scenarios", (ctx) => {
