@@ -6,3 +6,4 @@ export { datasetToWorkbook } from "./xlsx.js";
 export { datasetToCsvFiles } from "./csv.js";
 export { readDatasetFile, writeDatasetFile } from "./files.js";
 export { entityColumns, datasetColumns, type Column } from "./columns.js";
+export { comparisonToWorkbook } from "./comparison-xlsx.js";

@@ -11,6 +11,7 @@ import { registerUser } from "./user.js";
 import { registerPlan } from "./plan.js";
 import { registerEntity } from "./entity.js";
 import { registerAudit } from "./audit.js";
+import { registerScenario } from "./scenario.js";
 
 /** One file per command noun; each registers itself on the program. */
 export const commands: ((program: Command) => void)[] = [
@@ -26,4 +27,5 @@ export const commands: ((program: Command) => void)[] = [
   registerPlan,
   registerEntity,
   registerAudit,
+  registerScenario,
 ];
