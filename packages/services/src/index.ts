@@ -30,6 +30,7 @@ export {
   type CompareRequest,
   type MonteCarloRequest,
   type SurviveRequest,
+  type SurviveResult,
 } from "./scenarios.js";
 export { RiskService, riskQuerySchema, riskForItem, type RiskQuery } from "./risk.js";
 export {

@@ -127,7 +127,8 @@ describe("analyses", () => {
   });
 
   it("ranks the nodes by time to survive", async () => {
-    const r = await t.services.scenarios.wait(await t.services.scenarios.survive(analyst, "shells", { from: "2025-01" }));
+    const { from, nodes: r } = await t.services.scenarios.wait(await t.services.scenarios.survive(analyst, "shells", { from: "2025-01" }));
+    expect(from).toBe("2025-01");
     expect(r.map((n) => n.node)).toEqual(expect.arrayContaining(["nl-plant", "us-plant", "NL", "US"]));
     // Without the NL plant nothing is made at all: it hurts first.
     expect(r[0]!.node === "nl-plant" || r[0]!.node === "ammo-nl" || r[0]!.node === "NL").toBe(true);

@@ -76,6 +76,12 @@ export const surviveRequestSchema = z.strictObject({
 });
 export type SurviveRequest = z.infer<typeof surviveRequestSchema>;
 
+/** `paraat scenario survive`: the month the outages start and the nodes, the soonest hurt first. */
+export interface SurviveResult {
+  from: string;
+  nodes: NodeSurvival[];
+}
+
 export type AnalysisOutcome<T> = { result: T; stamp: string } | { job: Job };
 
 interface JobInput<R> {
@@ -116,7 +122,7 @@ export class ScenarioService {
       if (!ctx.signal.aborted) this.snapshots.put(input.dataset, input.stamp, MONTECARLO_JOB, key(input), result);
       return result;
     });
-    jobs.register<JobInput<SurviveRequest>, NodeSurvival[]>(SURVIVE_JOB, async (input, ctx) => {
+    jobs.register<JobInput<SurviveRequest>, SurviveResult>(SURVIVE_JOB, async (input, ctx) => {
       const base = await this.baseOf(input);
       const from = input.request.from ?? base.horizon.start;
       const result = await this.runs.run(
@@ -129,8 +135,9 @@ export class ScenarioService {
         },
         { progress: (f, m) => ctx.progress(Math.min(0.99, f), m), signal: ctx.signal },
       );
-      if (!ctx.signal.aborted) this.snapshots.put(input.dataset, input.stamp, SURVIVE_JOB, key(input), result);
-      return result;
+      const out: SurviveResult = { from, nodes: result };
+      if (!ctx.signal.aborted) this.snapshots.put(input.dataset, input.stamp, SURVIVE_JOB, key(input), out);
+      return out;
     });
   }
 
@@ -199,7 +206,7 @@ export class ScenarioService {
     return this.cachedOrStart(actor, dataset, MONTECARLO_JOB, { ...r, events: events.value }, scenarios);
   }
 
-  async survive(actor: Actor, dataset: string, request: unknown = {}): Promise<AnalysisOutcome<NodeSurvival[]>> {
+  async survive(actor: Actor, dataset: string, request: unknown = {}): Promise<AnalysisOutcome<SurviveResult>> {
     requirePermission(actor, "scenario:run");
     const r = parseInput(surviveRequestSchema, request);
     const scenarios = r.scenario === undefined ? [] : [(await this.store.scenarios.get(dataset, r.scenario)).scenario];
@@ -287,7 +294,7 @@ export class ScenarioService {
 }
 
 function planOptions(plan: unknown): PlanOptions {
-  return (plan ?? {});
+  return plan ?? {};
 }
 
 /** The cache key of a request: its options resolved, and the scenarios it reads as they are. */

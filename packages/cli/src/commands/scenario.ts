@@ -4,9 +4,9 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { ParaatError, type MonteCarloSummary, type NodeSurvival, type ScenarioComparison } from "@paraat/core";
+import { ParaatError, type MonteCarloSummary, type ScenarioComparison } from "@paraat/core";
 import { comparisonToWorkbook } from "@paraat/io";
-import type { ServicesOptions } from "@paraat/services";
+import type { ServicesOptions, SurviveResult } from "@paraat/services";
 import { chooseSolver } from "@paraat/solver";
 import { info, numberOption, print, withServices, type CliSession, type GlobalOptions } from "../context.js";
 import type { CommandResult } from "../output.js";
@@ -139,12 +139,13 @@ export function monteCarloOutput(m: MonteCarloSummary): CommandResult {
   };
 }
 
-export function surviveOutput(r: NodeSurvival[]): CommandResult {
+export function surviveOutput(result: SurviveResult): CommandResult {
+  const r = result.nodes;
   return {
-    json: { nodes: r },
+    json: result,
     tables: [
       {
-        title: "Time to survive (the nodes whose loss hurts soonest first)",
+        title: `Time to survive of an outage from ${result.from} (the nodes whose loss hurts soonest first)`,
         columns: [
           { key: "node", label: "node" },
           { key: "kind", label: "kind" },

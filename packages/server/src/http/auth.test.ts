@@ -42,7 +42,18 @@ it("signs in with a cookie that is HttpOnly, SameSite=Strict, for the whole site
   const me = await s.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: `paraat_session=${c.value as string}` } });
   expect(me.json()).toEqual({
     user: { username: "analyst", displayName: null, role: "analyst" },
-    permissions: ["dataset:read", "dataset:write", "plan:read", "plan:run", "risk:read", "job:read", "token:create"],
+    permissions: [
+      "dataset:read",
+      "dataset:write",
+      "plan:read",
+      "plan:run",
+      "risk:read",
+      "scenario:read",
+      "scenario:write",
+      "scenario:run",
+      "job:read",
+      "token:create",
+    ],
     via: "session",
   });
 });

@@ -67,6 +67,44 @@ const cases: Record<string, { allowed: Role[] | "public"; request(r: Role): Inje
   "GET /api/datasets/:name/plan": { allowed: ALL, request: () => ({ method: "GET", url: "/api/datasets/shells/plan" }) },
   "GET /api/datasets/:name/risk": { allowed: ALL, request: () => ({ method: "GET", url: "/api/datasets/shells/risk" }) },
   "GET /api/datasets/:name/network/:item": { allowed: ALL, request: () => ({ method: "GET", url: "/api/datasets/shells/network/shell" }) },
+  "GET /api/datasets/:name/scenarios": { allowed: ALL, request: () => ({ method: "GET", url: "/api/datasets/shells/scenarios" }) },
+  "GET /api/datasets/:name/scenarios/:scenario": {
+    allowed: ALL,
+    request: () => ({ method: "GET", url: "/api/datasets/shells/scenarios/no-such-scenario" }),
+  },
+  "PUT /api/datasets/:name/scenarios/:scenario": {
+    allowed: WRITE,
+    request: (r) => ({
+      method: "PUT",
+      url: `/api/datasets/shells/scenarios/more-${r}`,
+      payload: {
+        format: "paraat-scenario",
+        version: 1,
+        name: `more-${r}`,
+        changes: [{ kind: "capacity", supply: "s-shell", from: "2025-03", factor: 2 }],
+      },
+    }),
+  },
+  "DELETE /api/datasets/:name/scenarios/:scenario": {
+    allowed: WRITE,
+    request: () => ({ method: "DELETE", url: "/api/datasets/shells/scenarios/no-such-scenario" }),
+  },
+  "POST /api/datasets/:name/scenarios/compare": {
+    allowed: RUN,
+    request: () => ({ method: "POST", url: "/api/datasets/shells/scenarios/compare", payload: { scenarios: [] } }),
+  },
+  "POST /api/datasets/:name/montecarlo": {
+    allowed: RUN,
+    request: () => ({
+      method: "POST",
+      url: "/api/datasets/shells/montecarlo",
+      payload: { events: { format: "paraat-events", version: 1, events: [] }, runs: 2, seed: 1 },
+    }),
+  },
+  "POST /api/datasets/:name/survive": {
+    allowed: RUN,
+    request: () => ({ method: "POST", url: "/api/datasets/shells/survive", payload: { node: "us-plant" } }),
+  },
   "GET /api/jobs/:id": { allowed: ALL, request: () => ({ method: "GET", url: `/api/jobs/${jobId}` }) },
   "DELETE /api/jobs/:id": { allowed: ALL, request: () => ({ method: "DELETE", url: "/api/jobs/no-such-job" }) },
   "GET /api/jobs/:id/events": { allowed: ALL, request: () => ({ method: "GET", url: `/api/jobs/${jobId}/events` }) },

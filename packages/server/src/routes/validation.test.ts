@@ -79,6 +79,35 @@ const bad: Record<string, BadCase> = {
       "body.weights.costShare",
     ],
   },
+  "PUT /api/datasets/:name/scenarios/:scenario": {
+    request: {
+      method: "PUT",
+      url: "/api/datasets/shells/scenarios/more",
+      payload: {
+        format: "paraat-scenario",
+        version: 2,
+        name: "more",
+        changes: [{ kind: "capacity", supply: "s-shell", from: "March", factor: 2 }],
+      },
+    },
+    fields: ["body.version", "body.changes[0].from"],
+  },
+  "DELETE /api/datasets/:name/scenarios/:scenario": {
+    request: { method: "DELETE", url: `/api/datasets/shells/scenarios/${long}` },
+    fields: ["params.scenario"],
+  },
+  "POST /api/datasets/:name/scenarios/compare": {
+    request: { method: "POST", url: "/api/datasets/shells/scenarios/compare", payload: { scenarios: "all", colour: 1 } },
+    fields: ["body.colour", "body.scenarios"],
+  },
+  "POST /api/datasets/:name/montecarlo": {
+    request: { method: "POST", url: "/api/datasets/shells/montecarlo", payload: { events: {}, runs: 0, seed: -1 } },
+    fields: ["body.runs", "body.seed"],
+  },
+  "POST /api/datasets/:name/survive": {
+    request: { method: "POST", url: "/api/datasets/shells/survive", payload: { from: "soon" } },
+    fields: ["body.from"],
+  },
   "POST /api/users": {
     request: { method: "POST", url: "/api/users", payload: { username: "Bad Name", role: "boss", password: "short" } },
     fields: ["body.password", "body.role", "body.username"],
