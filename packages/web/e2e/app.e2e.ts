@@ -190,6 +190,44 @@ describe("the web app", () => {
     await screenshot(page, "09-audit-log");
   });
 
+  it("builds a scenario with the pickers, shows the server's problems in place, compares it and runs a Monte Carlo", async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/#/scenarios/build`);
+    await page.locator("#scenario-name").waitFor();
+    await page.locator("#scenario-name").fill("unterluess-down");
+    // An outage for -3 months: the server refuses it, naming the change and its field.
+    await page.locator("#change-node").selectOption("rheinmetall-unterluess");
+    await page.locator("#change-from").fill("2026-01");
+    await page.locator("#change-months").fill("-3");
+    await page.locator("#add-change").click();
+    await page.locator("#save-scenario").click();
+    await page.locator("#scenario-changes .field-error").first().waitFor();
+    expect(await page.locator("#scenario-changes .field-error").first().textContent()).toContain("changes[0].months");
+    await page.locator("#scenario-changes").getByRole("button", { name: "Remove" }).click();
+    await page.locator("#change-months").fill("12");
+    await page.locator("#add-change").click();
+    await page.locator("#save-scenario").click();
+    await page.locator("#scenario-list").getByRole("link", { name: "unterluess-down" }).waitFor();
+    await screenshot(page, "10-scenario-built");
+
+    await page.goto(`${server.url}/#/scenarios/compare`);
+    await page.locator("#run-compare").click();
+    await page.locator("#compare-target-table").waitFor({ timeout: 60_000 });
+    expect(await page.locator("#compare-scenarios tbody tr").allTextContents()).toEqual([
+      expect.stringContaining("base"),
+      expect.stringContaining("unterluess-down"),
+    ]);
+    await screenshot(page, "11-scenario-compare");
+
+    await page.goto(`${server.url}/#/scenarios/security`);
+    await page.locator("#mc-runs").fill("20");
+    await page.locator("#run-montecarlo").click();
+    await page.locator(".mc-target").first().waitFor({ timeout: 60_000 });
+    expect(await page.locator(".mc-target").first().textContent()).toMatch(/Met by its month in [\d.]+% of runs/);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, "12-supply-security");
+  });
+
   it("hides and disables what a viewer may not do", async () => {
     const { page } = browser;
     const system = { username: "system", role: "admin" as const, displayName: null, via: "cli" as const };

@@ -50,7 +50,8 @@ it("saves a scenario, compares it with the base (JSON and a workbook), and lists
   expect(c.scenarios.map((s) => s.name)).toEqual(["base", "nammo-doubles"]);
   expect(Object.keys(c.scenarios[1]!)).toEqual(expect.arrayContaining(["name", "targets", "demands", "cost", "autonomy", "bottlenecks"]));
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await readFile(xlsx));
+  const bytes = await readFile(xlsx);
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   expect(wb.worksheets.map((w) => w.name)).toEqual(["scenarios", "targets", "demands"]);
   const list = await run("--db", db, "scenario", "list");
   expect(list.out).toContain("nammo-doubles");

@@ -1,7 +1,31 @@
 /** Typed calls of the routes in docs/api.md that the web app uses. */
-import type { Dataset, DatasetSummary, PlanResult, RiskResult } from "@paraat/core";
+import type {
+  Dataset,
+  DatasetSummary,
+  MonteCarloSummary,
+  NodeSurvival,
+  PlanResult,
+  RiskResult,
+  Scenario,
+  ScenarioComparison,
+} from "@paraat/core";
 import { apiUrl, getJson, request } from "./client.js";
 import type { AuditEntry, DatasetInfo, EntityChange, Job, Me, User } from "./types.js";
+
+export interface ScenarioRecord {
+  dataset: string;
+  name: string;
+  scenario: Scenario;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+}
+
+export interface SurviveResult {
+  from: string;
+  nodes: NodeSurvival[];
+}
 
 export interface PlanRunOptions {
   ties?: "due-date" | "pro-rata";
@@ -43,6 +67,18 @@ export const api = {
   deleteEntity: async (name: string, entity: string, key: string) =>
     (await request<EntityChange>(`${ds(name)}/entities/${encodeURIComponent(entity)}/${encodeURIComponent(key)}`, { method: "DELETE" }))
       .data,
+  scenarios: (name: string) => getJson<ScenarioRecord[]>(`${ds(name)}/scenarios`),
+  putScenario: async (name: string, scenario: { name: string }) =>
+    (await request<ScenarioRecord>(`${ds(name)}/scenarios/${encodeURIComponent(scenario.name)}`, { method: "PUT", body: scenario })).data,
+  deleteScenario: async (name: string, scenario: string) => {
+    await request<void>(`${ds(name)}/scenarios/${encodeURIComponent(scenario)}`, { method: "DELETE" });
+  },
+  compare: (name: string, body: { scenarios?: string[] }) =>
+    request<ScenarioComparison | Job>(`${ds(name)}/scenarios/compare`, { method: "POST", body }),
+  monteCarlo: (name: string, body: { events: unknown; runs: number; seed: number; scenario?: string }) =>
+    request<MonteCarloSummary | Job>(`${ds(name)}/montecarlo`, { method: "POST", body }),
+  survive: (name: string, body: { from?: string; node?: string; scenario?: string }) =>
+    request<SurviveResult | Job>(`${ds(name)}/survive`, { method: "POST", body }),
   exportUrl: (name: string, format: "json" | "xlsx" | "csv") => apiUrl(`${ds(name)}/export`, { format }),
 };
 

@@ -15,12 +15,14 @@ const PlanPage = lazy(() => import("../pages/plan/PlanPage.js"));
 const NetworkPage = lazy(() => import("../pages/network/NetworkPage.js"));
 const RiskPage = lazy(() => import("../pages/risk/RiskPage.js"));
 const DataPage = lazy(() => import("../pages/data/DataPage.js"));
+const ScenariosPage = lazy(() => import("../pages/scenarios/ScenariosPage.js"));
 
 const home: Record<Page, Route> = {
   overview: { page: "overview" },
   plan: { page: "plan" },
   network: { page: "network" },
   risk: { page: "risk", query: {} },
+  scenarios: { page: "scenarios", tab: "build" },
   data: { page: "data", tab: "import" },
 };
 
@@ -114,6 +116,7 @@ export function Shell() {
             {route.page === "plan" && <PlanPage route={route} />}
             {route.page === "network" && <NetworkPage route={route} />}
             {route.page === "risk" && <RiskPage route={route} />}
+            {route.page === "scenarios" && <ScenariosPage route={route} />}
             {route.page === "data" && <DataPage route={route} />}
           </Suspense>
         )}

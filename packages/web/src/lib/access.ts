@@ -7,6 +7,7 @@ export const pageNeeds: Record<Page, Permission> = {
   plan: "plan:read",
   network: "dataset:read",
   risk: "risk:read",
+  scenarios: "scenario:read",
   data: "dataset:read",
 };
 

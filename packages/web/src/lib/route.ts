@@ -4,6 +4,8 @@
  */
 export const dataTabs = ["import", "export", "edit", "audit"] as const;
 export type DataTab = (typeof dataTabs)[number];
+export const scenarioTabs = ["build", "compare", "security"] as const;
+export type ScenarioTab = (typeof scenarioTabs)[number];
 export const planSubjects = ["target", "demand", "bottleneck"] as const;
 export type PlanSubject = (typeof planSubjects)[number];
 
@@ -12,10 +14,11 @@ export type Route =
   | { page: "plan"; subject?: { kind: PlanSubject; id: string } }
   | { page: "network"; item?: string }
   | { page: "risk"; finding?: string; query: Record<string, string> }
+  | { page: "scenarios"; tab: ScenarioTab; scenario?: string }
   | { page: "data"; tab: DataTab; entity?: string; key?: string };
 
 export type Page = Route["page"];
-export const pages: readonly Page[] = ["overview", "plan", "network", "risk", "data"];
+export const pages: readonly Page[] = ["overview", "plan", "network", "risk", "scenarios", "data"];
 
 function decode(part: string): string {
   try {
@@ -43,6 +46,10 @@ export function parseRoute(hash: string): Route {
       return a ? { page: "network", item: a } : { page: "network" };
     case "risk":
       return a ? { page: "risk", finding: a, query } : { page: "risk", query };
+    case "scenarios": {
+      const tab = a && (scenarioTabs as readonly string[]).includes(a) ? (a as ScenarioTab) : "build";
+      return tab === "build" && b ? { page: "scenarios", tab, scenario: b } : { page: "scenarios", tab };
+    }
     case "data": {
       const tab = a && (dataTabs as readonly string[]).includes(a) ? (a as DataTab) : "import";
       const route: Route = { page: "data", tab };
@@ -70,6 +77,8 @@ export function formatRoute(route: Route): string {
       const qs = new URLSearchParams(Object.entries(route.query).filter(([, v]) => v !== "")).toString();
       return `#/risk${route.finding ? `/${enc(route.finding)}` : ""}${qs ? `?${qs}` : ""}`;
     }
+    case "scenarios":
+      return `#/scenarios/${route.tab}${route.tab === "build" && route.scenario ? `/${enc(route.scenario)}` : ""}`;
     case "data": {
       let path = `#/data/${route.tab}`;
       if (route.tab === "edit" && route.entity) path += `/${enc(route.entity)}${route.key ? `/${enc(route.key)}` : ""}`;
