@@ -60,7 +60,13 @@ async function timeMonteCarlo(dataset: Dataset, runs: number, threads: number | 
   return withServices(threads, dataset, async (services) => {
     const started = performance.now();
     const s = services.scenarios;
-    const r = await s.wait(await s.monteCarlo(admin, dataset.name, { events: { format: "paraat-events", version: 1, events: eventsFor(dataset) }, runs, seed: 1 }));
+    const r = await s.wait(
+      await s.monteCarlo(admin, dataset.name, {
+        events: { format: "paraat-events", version: 1, events: eventsFor(dataset) },
+        runs,
+        seed: 1,
+      }),
+    );
     return { s: (performance.now() - started) / 1000, digest: JSON.stringify(r) };
   });
 }
@@ -95,14 +101,25 @@ async function run(): Promise<BenchTable[]> {
       two.s,
       runs / two.s,
       `${(one.s / runs / plan).toFixed(2)} / ${(two.s / runs / plan).toFixed(2)}`,
-      `${(((runs / two.s) / (runs / one.s) / 2) * 100).toFixed(0)}%`,
+      `${((runs / two.s / (runs / one.s) / 2) * 100).toFixed(0)}%`,
       one.digest === two.digest ? "yes" : "NO",
     ]);
   }
   return [
     {
       title: "Monte Carlo supply security: runs per second, in the process and in 2 worker threads",
-      columns: ["dataset", "runs", "cold plan s", "1 thread s", "runs/s", "2 threads s", "runs/s ", "run ÷ plan (1 / 2 threads)", "of linear", "same answer"],
+      columns: [
+        "dataset",
+        "runs",
+        "cold plan s",
+        "1 thread s",
+        "runs/s",
+        "2 threads s",
+        "runs/s ",
+        "run ÷ plan (1 / 2 threads)",
+        "of linear",
+        "same answer",
+      ],
       rows,
       notes: [
         "cold plan s: one full plan through the services (build, solve, explanations, three bottleneck re-solves), the reference a run is compared with.",

@@ -1,7 +1,7 @@
-import { analyzeRisk, type PlanResult } from "@paraat/core";
+import { analyzeRisk, itemChain, type PlanResult } from "@paraat/core";
 import { datasetToJson } from "@paraat/io";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { itemChain } from "./network.js";
+
 import { actor, openTestServices, shellDataset, type TestServices } from "./test-support/fixtures.js";
 
 let t: TestServices;

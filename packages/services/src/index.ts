@@ -33,17 +33,7 @@ export {
   type SurviveResult,
 } from "./scenarios.js";
 export { RiskService, riskQuerySchema, riskForItem, type RiskQuery } from "./risk.js";
-export {
-  NetworkService,
-  itemChain,
-  networkQuerySchema,
-  MAX_CHAIN_DEPTH,
-  type ChainEdge,
-  type ChainEdgeKind,
-  type ChainNode,
-  type ChainNodeKind,
-  type ItemChain,
-} from "./network.js";
+export { NetworkService, networkQuerySchema } from "./network.js";
 export { UserService, INITIAL_ADMIN } from "./users.js";
 export { SessionService, defaultSessionPolicy, type SessionPolicy, type SignedIn } from "./sessions.js";
 export { TokenService, type CreatedToken } from "./tokens.js";

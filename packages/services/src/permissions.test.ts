@@ -4,10 +4,21 @@ import { can, permissions, permissionsOf, requirePermission, roles, type Permiss
 /** The matrix as docs/api.md states it, written out by hand. */
 const expected: Record<Role, Permission[]> = {
   admin: [...permissions],
-  analyst: ["dataset:read", "dataset:write", "plan:read", "plan:run", "risk:read", "job:read", "token:create"],
-  procurement: ["dataset:read", "plan:read", "plan:run", "risk:read", "job:read", "token:create"],
-  fund: ["dataset:read", "plan:read", "risk:read", "job:read", "token:create"],
-  viewer: ["dataset:read", "plan:read", "risk:read", "job:read"],
+  analyst: [
+    "dataset:read",
+    "dataset:write",
+    "plan:read",
+    "plan:run",
+    "risk:read",
+    "scenario:read",
+    "scenario:write",
+    "scenario:run",
+    "job:read",
+    "token:create",
+  ],
+  procurement: ["dataset:read", "plan:read", "plan:run", "risk:read", "scenario:read", "scenario:run", "job:read", "token:create"],
+  fund: ["dataset:read", "plan:read", "risk:read", "scenario:read", "job:read", "token:create"],
+  viewer: ["dataset:read", "plan:read", "risk:read", "scenario:read", "job:read"],
 };
 
 it("gives each role exactly the documented permissions", () => {

@@ -3,6 +3,9 @@
  * Objects are strict so a misspelt field is reported rather than silently dropped.
  */
 import { z } from "zod";
+import { clearances, contractKinds, industrialBases, itemKinds, materialStages, type entityNames } from "./vocabulary.js";
+
+export { clearances, contractKinds, entityNames, industrialBases, itemKinds, materialStages, POOL } from "./vocabulary.js";
 import { MONTH_PATTERN } from "../month.js";
 
 export const monthSchema = z.string().regex(MONTH_PATTERN, { message: "a month as YYYY-MM" });
@@ -48,9 +51,6 @@ export const countrySchema = z.strictObject({
   ...provenance,
 });
 
-export const industrialBases = ["NLDTIB", "EDTIB"] as const;
-export const clearances = ["granted", "pending", "refused", "none"] as const;
-
 export const ownerShareSchema = z.strictObject({
   /** A company id, or a country code for a state owner. */
   owner: z.string().min(1),
@@ -74,8 +74,6 @@ export const siteSchema = z.strictObject({
   name: z.string().min(1),
   ...provenance,
 });
-
-export const itemKinds = ["end-item", "component", "material", "raw-material"] as const;
 
 export const itemSchema = z.strictObject({
   id: idSchema,
@@ -114,9 +112,6 @@ export const supplySchema = z.strictObject({
   ...provenance,
 });
 
-/** The holder of pool stock, available to production and deliveries. */
-export const POOL = "pool";
-
 export const stockSchema = z.strictObject({
   item: idSchema,
   /** A consumer id, or "pool". */
@@ -154,8 +149,6 @@ export const targetSchema = z.strictObject({
   ...provenance,
 });
 
-export const contractKinds = ["framework", "joint-order", "single"] as const;
-
 export const contractSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(contractKinds),
@@ -169,7 +162,6 @@ export const contractSchema = z.strictObject({
   ...provenance,
 });
 
-export const materialStages = ["extraction", "processing"] as const;
 const countryShares = z.record(countryCodeSchema, fraction);
 
 export const materialStageSchema = z.strictObject({
@@ -241,22 +233,6 @@ export type Dataset = z.infer<typeof datasetSchema>;
 /** What a file may contain before defaults are filled in. */
 export type DatasetInput = z.input<typeof datasetSchema>;
 
-/** The entity collections of a dataset, in canonical order (the order of export). */
-export const entityNames = [
-  "sources",
-  "countries",
-  "companies",
-  "sites",
-  "items",
-  "bom",
-  "supply",
-  "stocks",
-  "consumers",
-  "demands",
-  "targets",
-  "contracts",
-  "materials",
-] as const;
 export type EntityName = (typeof entityNames)[number];
 
 export const entitySchemas = {

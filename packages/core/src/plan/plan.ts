@@ -62,6 +62,7 @@ export async function solvePlanModel(model: PlanModel, solver: SolverChoice, con
     const { stock, unmet } = values.consumerStock(pair.index);
     let unmetTotal = 0;
     for (const u of unmet) unmetTotal += u;
+    const series = Array.from(stock, (v) => Math.round(v * 1e6) / 1e6);
     for (const j of pair.targets) {
       const t = net.dataset.targets[j]!;
       const s = summariseTarget(net, j, stock, opts.tolerance);
@@ -77,6 +78,7 @@ export async function solvePlanModel(model: PlanModel, solver: SolverChoice, con
         gapAtBy: s.gapAtBy,
         monthsLate: s.late < 0 ? null : s.late,
         unmetUsage: Math.round(unmetTotal * 1e6) / 1e6,
+        stock: series,
         explanation: explainer.explainTarget(j, s, unmet),
       };
     }

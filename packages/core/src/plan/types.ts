@@ -70,6 +70,12 @@ export interface TargetResult {
   monthsLate: number | null;
   /** Usage the consumer's stock could not cover over the horizon. */
   unmetUsage: number;
+  /**
+   * The consumer's stock of the item at the end of each month of the horizon (index 0 = the
+   * first), as the planner computed it — the stock `met`, `metAt` and `gapAtBy` are read from
+   * (shared by every target of the same consumer and item, which has the largest usage of them).
+   */
+  stock: number[];
   explanation: Explanation | null;
 }
 

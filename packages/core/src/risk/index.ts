@@ -17,3 +17,12 @@ export { filterRegister, severityOf } from "./register.js";
 export { spofImpact, type Planner, type PlanOutcome, type PlannedTarget, type SpofImpact, type TargetImpact } from "./impact.js";
 export { riskQuerySchema, riskForItem, queryRisk, isEmptyRiskQuery, type RiskQuery } from "./query.js";
 export { impactCandidates, candidateImpacts, type ImpactCandidate } from "./impact-nodes.js";
+export {
+  itemChain,
+  MAX_CHAIN_DEPTH,
+  type ItemChain,
+  type ChainNode,
+  type ChainEdge,
+  type ChainNodeKind,
+  type ChainEdgeKind,
+} from "./chain.js";

@@ -23,10 +23,7 @@ describe("delivery chart options", () => {
   const months = ["2025-01", "2025-02", "2025-03"];
 
   it("draws a target's stock with its level across the horizon and marks its date and the month it is met", () => {
-    const o = targetChartOption(
-      { months, stock: [1, 2, 9], delivered: [0, 1, 8], level: 5, by: "2025-02", metAt: "2025-03", source: "rebuilt" },
-      text,
-    );
+    const o = targetChartOption({ months, stock: [1, 2, 9], delivered: [0, 1, 8], level: 5, by: "2025-02", metAt: "2025-03" }, text);
     const [stock, level] = seriesOf(o);
     expect(level!.data).toEqual([5, 5, 5]);
     expect(stock!.markLine!.data.map((m) => [m.xAxis, m.name])).toEqual([
@@ -36,15 +33,9 @@ describe("delivery chart options", () => {
   });
 
   it("does not mark the met month when it is the date itself or never", () => {
-    const on = targetChartOption(
-      { months, stock: [5, 5, 5], delivered: [0, 0, 0], level: 5, by: "2025-02", metAt: "2025-02", source: "plan" },
-      text,
-    );
+    const on = targetChartOption({ months, stock: [5, 5, 5], delivered: [0, 0, 0], level: 5, by: "2025-02", metAt: "2025-02" }, text);
     expect(seriesOf(on)[0]!.markLine!.data).toHaveLength(1);
-    const never = targetChartOption(
-      { months, stock: [0, 0, 0], delivered: [0, 0, 0], level: 5, by: "2025-02", metAt: null, source: "plan" },
-      text,
-    );
+    const never = targetChartOption({ months, stock: [0, 0, 0], delivered: [0, 0, 0], level: 5, by: "2025-02", metAt: null }, text);
     expect(seriesOf(never)[0]!.markLine!.data).toHaveLength(1);
   });
 

@@ -39,35 +39,17 @@ describe("demandSeries", () => {
 });
 
 describe("targetSeries", () => {
-  const target = { item: "shell", consumer: "nl", level: 20, by: "2025-03", metAt: "2025-04" };
+  const target = { item: "shell", consumer: "nl", level: 20, by: "2025-03", metAt: "2025-04", stock: [2, 7, 4, 21] };
   const deliveries: PlanDelivery[] = [
     { target: "t", item: "shell", consumer: "nl", period: "2025-02", qty: 8 },
     { target: "t", item: "shell", consumer: "nl", period: "2025-04", qty: 20 },
     { demand: "a", item: "shell", consumer: "nl", period: "2025-02", qty: 100 },
   ];
 
-  it("rebuilds the stock from opening stock, deliveries and the usage it can cover", () => {
-    // Opening 5, usage 3: Jan 5-3=2, Feb 2+8-3=7, Mar 7-3=4, Apr 4+20-3=21.
-    const s = targetSeries({ horizon, deliveries }, target, 5, 3);
-    expect(s.source).toBe("rebuilt");
+  it("draws the planner's own stock series and cumulates the deliveries into it", () => {
+    const s = targetSeries({ horizon, deliveries }, target);
     expect(s.stock).toEqual([2, 7, 4, 21]);
     expect(s.delivered).toEqual([0, 8, 8, 28]);
-  });
-
-  it("never lets the rebuilt stock fall below zero", () => {
-    // Opening 1, usage 3: Jan 0 (2 unmet), Feb 0+8-3=5, Mar 2, Apr 19.
-    const s = targetSeries({ horizon, deliveries }, target, 1, 3);
-    expect(s.stock).toEqual([0, 5, 2, 19]);
-  });
-
-  it("reads the stock from the plan when the plan has it", () => {
-    const stocks = [
-      { item: "shell", holder: "nl", period: "2025-01", qty: 1 },
-      { item: "shell", holder: "nl", period: "2025-03", qty: 9 },
-      { item: "shell", holder: "pool", period: "2025-02", qty: 500 },
-    ];
-    const s = targetSeries({ horizon, deliveries, stocks }, target, 5, 3);
-    expect(s.source).toBe("plan");
-    expect(s.stock).toEqual([1, 0, 9, 0]);
+    expect(s.months).toEqual(["2025-01", "2025-02", "2025-03", "2025-04"]);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Chart data for the plan page: cumulative deliveries against the need, month by month. Pure
- * functions of the plan result (and, for a target, the consumer's opening stock and usage), so the
- * chart component only draws what these return.
+ * functions of the plan result, so the chart component only draws what these return and never
+ * recomputes what the planner decided.
  */
 import type { PlanResult, TargetResult } from "@paraat/core";
-import { monthIndex, monthRange } from "../lib/month.js";
+import { indexToMonth, monthToIndex } from "@paraat/core/shared";
 
 export interface DemandSeries {
   months: string[];
@@ -17,12 +17,13 @@ export interface DemandSeries {
 }
 
 function horizonMonths(plan: Pick<PlanResult, "horizon">): string[] {
-  return monthRange(plan.horizon.start, plan.horizon.periods);
+  const first = monthToIndex(plan.horizon.start);
+  return Array.from({ length: Math.max(0, plan.horizon.periods) }, (_, i) => indexToMonth(first + i));
 }
 
 /** Position of a month on the horizon, clamped: a month before the start counts in the first period. */
 function slot(start: number, periods: number, month: string): number {
-  return Math.min(periods - 1, Math.max(0, monthIndex(month) - start));
+  return Math.min(periods - 1, Math.max(0, monthToIndex(month) - start));
 }
 
 function cumulative(values: number[]): number[] {
@@ -33,7 +34,7 @@ function cumulative(values: number[]): number[] {
 /** All demands of one consumer for one item: what is due and what is delivered, cumulated. */
 export function demandSeries(plan: Pick<PlanResult, "horizon" | "demands" | "deliveries">, consumer: string, item: string): DemandSeries {
   const months = horizonMonths(plan);
-  const start = monthIndex(plan.horizon.start);
+  const start = monthToIndex(plan.horizon.start);
   const periods = months.length;
   const due = new Array<number>(periods).fill(0);
   const got = new Array<number>(periods).fill(0);
@@ -42,7 +43,7 @@ export function demandSeries(plan: Pick<PlanResult, "horizon" | "demands" | "del
   for (const d of group) due[slot(start, periods, d.due)]! += d.qty;
   for (const dl of plan.deliveries) {
     if ("demand" in dl && ids.has(dl.demand)) {
-      const p = monthIndex(dl.period) - start;
+      const p = monthToIndex(dl.period) - start;
       if (p >= 0 && p < periods) got[p]! += dl.qty;
     }
   }
@@ -56,53 +57,29 @@ export function demandSeries(plan: Pick<PlanResult, "horizon" | "demands" | "del
 
 export interface TargetSeries {
   months: string[];
-  /** The consumer's stock at the end of each month. */
+  /** The consumer's stock at the end of each month, as the planner computed it. */
   stock: number[];
   /** Deliveries into the consumer's stock, cumulated. */
   delivered: number[];
   level: number;
   by: string;
   metAt: string | null;
-  /** Whether the stock came from the plan (`stocks` option) or was rebuilt from deliveries and usage. */
-  source: "plan" | "rebuilt";
 }
 
-/**
- * A target's stock over time against its level. When the plan carries stocks it is read from there;
- * otherwise it is rebuilt: each month the stock grows by what is delivered into it and falls by the
- * usage it can cover (never below zero; what it cannot cover is unmet usage), which is how the
- * planning model moves a consumer's stock.
- */
+/** A target's stock over time against its level: the planner's own series (TargetResult.stock), so the chart and metAt agree. */
 export function targetSeries(
-  plan: Pick<PlanResult, "horizon" | "deliveries" | "stocks">,
-  target: Pick<TargetResult, "item" | "consumer" | "level" | "by" | "metAt">,
-  opening: number,
-  usagePerPeriod: number,
+  plan: Pick<PlanResult, "horizon" | "deliveries">,
+  target: Pick<TargetResult, "item" | "consumer" | "level" | "by" | "metAt" | "stock">,
 ): TargetSeries {
   const months = horizonMonths(plan);
-  const start = monthIndex(plan.horizon.start);
+  const start = monthToIndex(plan.horizon.start);
   const periods = months.length;
   const inflow = new Array<number>(periods).fill(0);
   for (const dl of plan.deliveries) {
     if ("target" in dl && dl.consumer === target.consumer && dl.item === target.item) {
-      const p = monthIndex(dl.period) - start;
+      const p = monthToIndex(dl.period) - start;
       if (p >= 0 && p < periods) inflow[p]! += dl.qty;
     }
   }
-  const planned = (plan.stocks ?? []).filter((s) => s.holder === target.consumer && s.item === target.item);
-  let stock: number[];
-  let source: TargetSeries["source"];
-  if (planned.length > 0) {
-    stock = new Array<number>(periods).fill(0);
-    for (const s of planned) {
-      const p = monthIndex(s.period) - start;
-      if (p >= 0 && p < periods) stock[p] = s.qty;
-    }
-    source = "plan";
-  } else {
-    let level = opening;
-    stock = inflow.map((q) => (level = Math.max(0, level + q - usagePerPeriod)));
-    source = "rebuilt";
-  }
-  return { months, stock, delivered: cumulative(inflow), level: target.level, by: target.by, metAt: target.metAt, source };
+  return { months, stock: target.stock, delivered: cumulative(inflow), level: target.level, by: target.by, metAt: target.metAt };
 }

@@ -193,6 +193,14 @@ export function checkPlan(dataset: Dataset, plan: PlanResult, tolerance = 1e-5):
     }
     const series = consumerSeries.get(`${g.consumer}=${g.item}`)!;
     const by = period(g.by);
+    // The series the result carries (what the web app draws) is the stock simulated from the deliveries.
+    if (r.stock.length !== T) problems.push(`target ${r.id}: stock series of ${r.stock.length} months for a horizon of ${T}`);
+    else
+      for (let t = 0; t < T; t++)
+        if (Math.abs(r.stock[t]! - series[t]!) > 1e-4 * Math.max(1, g.level, Math.abs(series[t]!))) {
+          problems.push(`target ${r.id}: stock ${r.stock[t]} in period ${t}, simulated ${series[t]}`);
+          break;
+        }
     const ok = (t: number): boolean => series[t]! >= g.level - 1e-4 * Math.max(1, g.level);
     const met = ok(by);
     if (met !== r.met)

@@ -14,7 +14,12 @@ forEachDialect("scenarios", (ctx) => {
     const store = await ctx.openFresh();
     const d = smallDataset("d");
     await store.saveDataset(d);
-    const first = await store.scenarios.put("d", scenario("more"), { actor: "cli:anna", create: true, audit, now: "2026-12-07T10:00:00.000Z" });
+    const first = await store.scenarios.put("d", scenario("more"), {
+      actor: "cli:anna",
+      create: true,
+      audit,
+      now: "2026-12-07T10:00:00.000Z",
+    });
     expect(first.before).toBeNull();
     expect(first.after).toMatchObject({ dataset: "d", name: "more", createdBy: "cli:anna", updatedBy: "cli:anna" });
     await expect(store.scenarios.put("d", scenario("more"), { actor: "bob", create: true })).rejects.toMatchObject({ code: "CONFLICT" });

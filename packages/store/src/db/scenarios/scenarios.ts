@@ -54,14 +54,29 @@ export class Scenarios {
     return this.access.write(`saving scenario "${name}" of dataset "${dataset}"`, async (trx) => {
       const id = await datasetId(trx, dataset);
       const now = options.now ?? new Date().toISOString();
-      const existing = await trx.selectFrom("scenarios").selectAll().where("dataset_id", "=", id).where("name", "=", name).executeTakeFirst();
+      const existing = await trx
+        .selectFrom("scenarios")
+        .selectAll()
+        .where("dataset_id", "=", id)
+        .where("name", "=", name)
+        .executeTakeFirst();
       if (existing !== undefined && options.create === true)
-        throw new ParaatError("CONFLICT", `dataset "${dataset}" already has a scenario named "${name}"`, { details: { dataset, scenario: name } });
+        throw new ParaatError("CONFLICT", `dataset "${dataset}" already has a scenario named "${name}"`, {
+          details: { dataset, scenario: name },
+        });
       const document = JSON.stringify(scenario);
       if (existing === undefined)
         await trx
           .insertInto("scenarios")
-          .values({ dataset_id: id, name, document, created_at: now, updated_at: now, created_by: options.actor, updated_by: options.actor })
+          .values({
+            dataset_id: id,
+            name,
+            document,
+            created_at: now,
+            updated_at: now,
+            created_by: options.actor,
+            updated_by: options.actor,
+          })
           .execute();
       else
         await trx
@@ -81,7 +96,13 @@ export class Scenarios {
         updatedBy: options.actor,
       };
       if (options.audit)
-        await appendAudit(trx, options.audit, { dataset, entity: "scenarios", key: name, before: before?.scenario ?? null, after: scenario });
+        await appendAudit(trx, options.audit, {
+          dataset,
+          entity: "scenarios",
+          key: name,
+          before: before?.scenario ?? null,
+          after: scenario,
+        });
       return { before, after };
     });
   }
@@ -94,7 +115,8 @@ export class Scenarios {
       if (row === undefined) throw notFound(dataset, name);
       await trx.deleteFrom("scenarios").where("dataset_id", "=", id).where("name", "=", name).execute();
       const before = toRecord(dataset, row);
-      if (options.audit) await appendAudit(trx, options.audit, { dataset, entity: "scenarios", key: name, before: before.scenario, after: null });
+      if (options.audit)
+        await appendAudit(trx, options.audit, { dataset, entity: "scenarios", key: name, before: before.scenario, after: null });
       return before;
     });
   }

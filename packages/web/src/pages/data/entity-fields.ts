@@ -4,6 +4,7 @@
  * makes this file fail to type-check, so the form cannot silently drift from the data model.
  */
 import type { EntityName, EntityOf } from "@paraat/core";
+import { clearances, contractKinds, entityNames, itemKinds } from "@paraat/core/shared";
 
 export type FieldType = "text" | "number" | "integer" | "boolean" | "month" | "country" | "enum" | "list" | "json";
 
@@ -23,23 +24,8 @@ const opt = (type: FieldType, extra: Partial<FieldSpec> = {}): FieldSpec => ({ t
 const id: FieldSpec = req("text", { key: true });
 const provenance = { sources: opt("list"), illustrative: opt("boolean"), note: opt("text") };
 
-export const entityList = [
-  "sources",
-  "countries",
-  "companies",
-  "sites",
-  "items",
-  "bom",
-  "supply",
-  "stocks",
-  "consumers",
-  "demands",
-  "targets",
-  "contracts",
-  "materials",
-] as const satisfies readonly EntityName[];
-const _allEntities: Record<Exclude<EntityName, (typeof entityList)[number]>, never> = {};
-void _allEntities;
+/** The collections in canonical order: core's own list, not a copy. */
+export const entityList = entityNames;
 
 export const entityFields: { [N in EntityName]: Specs<N> } = {
   sources: { id, title: req("text"), url: opt("text"), publisher: opt("text"), date: opt("text"), note: opt("text") },
@@ -58,14 +44,14 @@ export const entityFields: { [N in EntityName]: Specs<N> } = {
     country: req("country"),
     base: req("list"),
     owners: req("json"),
-    clearance: req("enum", { options: ["granted", "pending", "refused", "none"] }),
+    clearance: req("enum", { options: clearances }),
     ...provenance,
   },
   sites: { id, company: req("text"), country: req("country"), name: req("text"), ...provenance },
   items: {
     id,
     name: req("text"),
-    kind: req("enum", { options: ["end-item", "component", "material", "raw-material"] }),
+    kind: req("enum", { options: itemKinds }),
     unit: req("text"),
     unitValue: req("number"),
     nsn: opt("text"),
@@ -95,7 +81,7 @@ export const entityFields: { [N in EntityName]: Specs<N> } = {
   },
   contracts: {
     id,
-    kind: req("enum", { options: ["framework", "joint-order", "single"] }),
+    kind: req("enum", { options: contractKinds }),
     supplier: req("text"),
     items: req("list"),
     buyers: req("list"),

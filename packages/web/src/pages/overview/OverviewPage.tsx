@@ -9,7 +9,7 @@ import { useSession } from "../../app/session.js";
 import { PlanStatus } from "../../components/PlanStatus.js";
 import { Badge, ErrorBox, Figure, Loading, Section } from "../../components/ui.js";
 import { useI18n } from "../../i18n/I18n.js";
-import { monthAt, monthIndex } from "../../lib/month.js";
+import { horizonEnd } from "@paraat/core/shared";
 import { namesOf } from "../../lib/names.js";
 import { formatRoute } from "../../lib/route.js";
 import { demandTone, severityTone } from "../../lib/tones.js";
@@ -41,8 +41,7 @@ export default function OverviewPage() {
           <h1>{t("overview.title")}</h1>
           <p className="muted">
             {t("overview.subtitle", { dataset: name })}
-            {dataset.data &&
-              ` · ${t("common.horizon")} ${month(dataset.data.horizon.start)} – ${month(monthAt(monthIndex(dataset.data.horizon.start) + dataset.data.horizon.periods - 1))}`}
+            {dataset.data && ` · ${t("common.horizon")} ${month(dataset.data.horizon.start)} – ${month(horizonEnd(dataset.data.horizon))}`}
           </p>
         </div>
       </header>

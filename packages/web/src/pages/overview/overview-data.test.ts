@@ -3,7 +3,20 @@ import type { DemandResult, Finding, TargetResult } from "@paraat/core";
 import { demandRows, demandStatus, statusCounts, targetRows, targetStatus, topRisks } from "./overview-data.js";
 
 function target(id: string, by: string, met: boolean, metAt: string | null, monthsLate: number | null): TargetResult {
-  return { id, item: "i", consumer: "c", level: 10, by, met, metAt, gapAtBy: met ? 0 : 4, monthsLate, unmetUsage: 0, explanation: null };
+  return {
+    id,
+    item: "i",
+    consumer: "c",
+    level: 10,
+    by,
+    met,
+    metAt,
+    gapAtBy: met ? 0 : 4,
+    monthsLate,
+    unmetUsage: 0,
+    stock: [],
+    explanation: null,
+  };
 }
 
 function demand(id: string, due: string, qty: number, late: number, short: number, monthsLate: number): DemandResult {

@@ -164,12 +164,7 @@ function TargetView({ plan, dataset, id, names }: { plan: PlanResult; dataset: D
   const i18n = useI18n();
   const { t, month, num } = i18n;
   const target: TargetResult | undefined = plan.targets.find((x) => x.id === id);
-  const series = useMemo(() => {
-    if (!target) return null;
-    const opening = dataset.stocks.filter((s) => s.item === target.item && s.holder === target.consumer).reduce((a, s) => a + s.qty, 0);
-    const usage = dataset.targets.find((x) => x.id === target.id)?.usagePerPeriod ?? 0;
-    return targetSeries(plan, target, opening, usage);
-  }, [plan, dataset, target]);
+  const series = useMemo(() => (target ? targetSeries(plan, target) : null), [plan, target]);
   const option = useMemo(() => (series ? targetChartOption(series, chartText(i18n)) : null), [series, i18n]);
   if (!target || !series || !option) return <NotFound id={id} />;
   const status = targetStatus(target);
@@ -204,7 +199,6 @@ function TargetView({ plan, dataset, id, names }: { plan: PlanResult; dataset: D
           option={option}
           label={t("chart.targetLabel", { item: names.item(target.item), consumer: names.consumer(target.consumer) })}
         />
-        {series.source === "rebuilt" && <p className="muted small">{t("chart.rebuiltNote")}</p>}
       </Section>
       <Section title={t("explain.title")} id="explanation">
         <Explanation explanation={target.explanation} names={names} />

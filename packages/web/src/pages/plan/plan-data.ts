@@ -3,22 +3,7 @@
  * its bill of materials, with where it is made and what it costs. Pure.
  */
 import type { Dataset, PlanProduction, PlanResult } from "@paraat/core";
-
-/** The item and everything below it in the BOM. */
-export function bomClosure(bom: Dataset["bom"], root: string): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const b of bom) (children.get(b.parent) ?? children.set(b.parent, []).get(b.parent)!).push(b.child);
-  const seen = new Set<string>([root]);
-  const stack = [root];
-  while (stack.length > 0) {
-    for (const c of children.get(stack.pop()!) ?? [])
-      if (!seen.has(c)) {
-        seen.add(c);
-        stack.push(c);
-      }
-  }
-  return seen;
-}
+import { bomClosure } from "@paraat/core/shared";
 
 export interface ProductionRow {
   period: string;
