@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { generateDataset, presets, type Dataset, type PresetName } from "@paraat/core";
 import { datasetToJson, readDatasetFile, writeDatasetFile, type DatasetFileFormat } from "@paraat/io";
-import { importDatasetFile } from "@paraat/services";
+import { cliActor, createServices } from "@paraat/services";
 import { openStore, redactUrl } from "@paraat/store";
 import { reportCase, runCase, timed } from "../lib/child.js";
 import type { BenchSuite, BenchTable } from "../lib/suite.js";
@@ -48,10 +48,13 @@ async function measure(mode: Mode, preset: PresetName, format: DatasetFileFormat
   }
   if (location === undefined) throw new Error("a database location is needed");
   const store = await openStore(location);
+  // Through the services, as the CLI and the API import: checked, saved and audited in one transaction.
+  const services = createServices({ store, solver: () => Promise.reject(new Error("the io bench does not plan")) });
   try {
-    const { ms } = await timed(() => importDatasetFile(store, path));
+    const { ms } = await timed(() => services.datasets.importFile(cliActor(), path));
     reportCase({ ms });
   } finally {
+    await services.close();
     await store.close();
   }
 }
@@ -90,7 +93,7 @@ async function run(): Promise<BenchTable[]> {
   const notes = [
     "Each cell is one fresh process; peak RSS is that process's maximum resident set.",
     "export: generate the dataset (not timed, but in the peak RSS), then write it. read: parse + validate the file.",
-    "import: importDatasetFile into an empty database — parse + validate + saveDataset in one transaction.",
+    "import: DatasetService.importFile into an empty database — parse + validate + save with its audit entry in one transaction.",
     `round trip: the dataset read back has the same canonical JSON as the one exported. PostgreSQL: ${redactUrl(postgresUrl())}.`,
   ];
   const attempt = async (

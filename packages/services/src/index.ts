@@ -15,7 +15,6 @@ export {
   type ImportUpload,
   type UploadFormat,
 } from "./datasets.js";
-export { importDatasetFile, exportDatasetFile, type ImportOptions } from "./dataset-files.js";
 export { PlanService, PLAN_JOB, type PlanOutcome } from "./plans.js";
 export {
   ScenarioService,

@@ -1,4 +1,4 @@
-/** Import into the store is all-or-nothing, on SQLite and PostgreSQL alike. */
+/** Import of a dataset file through the services is all-or-nothing, on SQLite and PostgreSQL alike. */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +10,23 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { datasetFileFormats, writeDatasetFile, type DatasetFileFormat, type LocatedIssue } from "@paraat/io";
 import type { Store } from "@paraat/store";
 import { forEachDialect } from "@paraat/store/testing";
-import { exportDatasetFile, importDatasetFile } from "./dataset-files.js";
+import { cliActor } from "./actor.js";
+import { createServices } from "./services.js";
+
+/** Imports through the DatasetService, as the CLI and the API do (checked, saved and audited in one transaction). */
+function importDatasetFile(
+  store: Store,
+  path: string,
+  options: Parameters<ReturnType<typeof createServices>["datasets"]["importFile"]>[2] = {},
+) {
+  const services = createServices({ store, solver: () => Promise.reject(new Error("no plans here")) });
+  return services.datasets.importFile(cliActor(), path, options);
+}
+
+/** The named (or only) dataset written to a file, as `paraat export` does. */
+async function exportDatasetFile(store: Store, name: string | undefined, path: string): Promise<string[]> {
+  return writeDatasetFile(await store.loadDataset(await store.resolveDatasetName(name)), path);
+}
 
 let dir: string;
 let n = 0;
@@ -82,7 +98,7 @@ forEachDialect("importDatasetFile", (ctx) => {
 
     const e = await failure(importDatasetFile(store, file, { replace: true }));
     expect(e.code).toBe("VALIDATION_FAILED");
-    expect(e.message).toBe(`3 problems in ${file}`);
+    expect(e.message).toBe(`3 problems in ${file}; nothing was imported`);
     const issues = (e.details as { issues: LocatedIssue[] }).issues;
     expect(issues.map((i) => `${i.location.sheet}!${i.location.column}${i.location.row}`)).toEqual([
       "items!unitValue (E)3",
